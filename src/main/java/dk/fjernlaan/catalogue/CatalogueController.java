@@ -1,0 +1,93 @@
+package dk.fjernlaan.catalogue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The embedded catalogue over HTTP: records (manifestations) and holdings. */
+@RestController
+@Tag(name = "Catalogue and holdings", description = "Bibliographic records and the branches' items (embedded stores)")
+class CatalogueController {
+
+    static final String PID = "\\d{6}-[a-z0-9]+:[A-Za-z0-9._-]+";
+
+    private final CatalogueService catalogue;
+
+    CatalogueController(CatalogueService catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    record RecordBody(@NotBlank @Size(max = 100) String workId, @NotBlank @Size(max = 500) String title,
+                      @Size(max = 300) String author, @Size(max = 100) String edition, Boolean firstEdition,
+                      @NotNull Integer materialType, @NotNull LocalDate recordCreated,
+                      @Pattern(regexp = "BKM\\d{6}", message = "must look like BKM202520") String bkmWeek,
+                      Boolean overbygning, Boolean physical) {}
+
+    record RecordView(String pid, String workId, String title, String author, String edition, boolean firstEdition,
+                      int materialType, LocalDate recordCreated, String bkmWeek, boolean overbygning, boolean physical) {
+        static RecordView of(BibRecord r) {
+            return new RecordView(r.pid(), r.workId(), r.title(), r.author(), r.edition(), r.firstEdition(), r.materialType(),
+                r.recordCreated(), r.bkmWeek(), r.overbygning(), r.physical());
+        }
+    }
+
+    record ItemBody(@NotBlank @Size(max = 100) String itemId, @NotNull ItemStatus status, LocalDate dueDate, Boolean loanableForIll) {}
+
+    record HoldingBody(@NotNull List<@NotNull @Valid ItemBody> items) {}
+
+    record ItemView(String itemId, ItemStatus status, LocalDate dueDate, boolean loanableForIll) {}
+
+    record HoldingView(String pid, String branchId, List<ItemView> items) {}
+
+    @PutMapping("/api/records/{pid}")
+    @Operation(summary = "Create or replace a bibliographic record (recordCreated = danMARC2 001 *d)")
+    ResponseEntity<RecordView> putRecord(@PathVariable @Pattern(regexp = PID, message = "must look like 870970-basis:27670768") String pid,
+                                         @Valid @RequestBody RecordBody body) {
+        BibRecord record = new BibRecord(pid, body.workId().trim(), body.title().trim(), body.author(), body.edition(),
+            Boolean.TRUE.equals(body.firstEdition()), body.materialType(), body.recordCreated(), body.bkmWeek(),
+            Boolean.TRUE.equals(body.overbygning()), !Boolean.FALSE.equals(body.physical()));
+        boolean created = catalogue.saveRecord(record);
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(RecordView.of(record));
+    }
+
+    @GetMapping("/api/records/{pid}")
+    @Operation(summary = "A bibliographic record")
+    RecordView getRecord(@PathVariable String pid) {
+        return RecordView.of(catalogue.record(pid));
+    }
+
+    @PutMapping("/api/holdings/{pid}/{branchId}")
+    @Operation(summary = "Replace a branch's items of a record; an empty list removes the holding")
+    HoldingView putHolding(@PathVariable String pid, @PathVariable String branchId, @Valid @RequestBody HoldingBody body) {
+        List<HoldingItem> items = body.items().stream()
+            .map(i -> new HoldingItem(pid, branchId, i.itemId().trim(), i.status(), i.dueDate(), !Boolean.FALSE.equals(i.loanableForIll())))
+            .toList();
+        List<HoldingItem> saved = catalogue.replaceHoldings(pid, branchId, items);
+        return new HoldingView(pid, branchId, saved.stream().map(i -> new ItemView(i.itemId(), i.status(), i.dueDate(), i.loanableForIll())).toList());
+    }
+
+    @GetMapping("/api/holdings/{pid}")
+    @Operation(summary = "All branches' items of a record")
+    List<HoldingView> getHoldings(@PathVariable String pid) {
+        return catalogue.holdings(pid).stream()
+            .collect(java.util.stream.Collectors.groupingBy(HoldingItem::branchId, java.util.TreeMap::new, java.util.stream.Collectors.toList()))
+            .entrySet().stream()
+            .map(e -> new HoldingView(pid, e.getKey(), e.getValue().stream()
+                .map(i -> new ItemView(i.itemId(), i.status(), i.dueDate(), i.loanableForIll())).toList()))
+            .toList();
+    }
+}

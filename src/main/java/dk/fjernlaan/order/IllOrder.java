@@ -1,0 +1,157 @@
+package dk.fjernlaan.order;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The order aggregate: what was ordered, for whom and where, and where it stands. Its state changes only
+ * through the methods below, each of which records an event in the order's history.
+ */
+public class IllOrder {
+
+    private final long orderId;
+    private final String pickupBranchId;
+    private final String borrowerAgencyId;
+    private final String patronId;
+    private final List<String> pids;
+    private final String workId;
+    private final int materialType;
+    private final LocalDate needBeforeDate;
+    private final OrderSystem orderSystem;
+    private final String responderId;
+    private final boolean exactEdition;
+    private final String createdBy;
+    private final Instant createdAt;
+
+    private OrderStatus status;
+    private boolean automated;
+    private Automation automation;
+    private String lenderBranchId;
+    private String lenderAgencyId;
+    private String lenderAnswer;
+    private LocalDate expectedDelivery;
+    private LocalDate dueDate;
+    private List<OrderWarning> warnings;
+    private String closeReason;
+    private Instant updatedAt;
+    private int version;
+
+    private final List<OrderEvent> newEvents = new ArrayList<>();
+
+    @SuppressWarnings("java:S107")
+    public IllOrder(long orderId, OrderStatus status, String pickupBranchId, String borrowerAgencyId, String patronId,
+                    List<String> pids, String workId, int materialType, LocalDate needBeforeDate, OrderSystem orderSystem,
+                    String responderId, boolean exactEdition, String createdBy, Instant createdAt, Instant updatedAt, int version) {
+        this.orderId = orderId;
+        this.status = status;
+        this.pickupBranchId = pickupBranchId;
+        this.borrowerAgencyId = borrowerAgencyId;
+        this.patronId = patronId;
+        this.pids = List.copyOf(pids);
+        this.workId = workId;
+        this.materialType = materialType;
+        this.needBeforeDate = needBeforeDate;
+        this.orderSystem = orderSystem;
+        this.responderId = responderId;
+        this.exactEdition = exactEdition;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.version = version;
+        this.warnings = List.of();
+    }
+
+    /** A new order, as accepted from a client. */
+    public static IllOrder received(long orderId, String pickupBranchId, String borrowerAgencyId, String patronId, List<String> pids,
+                                    String workId, int materialType, LocalDate needBeforeDate, OrderSystem orderSystem,
+                                    String responderId, boolean exactEdition, List<OrderWarning> warnings, String actor, Instant now) {
+        IllOrder order = new IllOrder(orderId, OrderStatus.RECEIVED, pickupBranchId, borrowerAgencyId, patronId, pids, workId,
+            materialType, needBeforeDate, orderSystem, responderId, exactEdition, actor, now, now, 0);
+        order.warnings = List.copyOf(warnings);
+        order.record(now, "RECEIVED", actor, orderSystem.name(), pickupBranchId);
+        return order;
+    }
+
+    // transitions ------------------------------------------------------------------------------
+
+    public void awaitManualHandling(Instant now, String actor) {
+        status = OrderStatus.AWAITING_MANUAL;
+        record(now, "AWAITING_MANUAL", actor, borrowerAgencyId);
+    }
+
+    public void manualDecisionMade(Instant now, String actor, String action, String detail) {
+        record(now, "MANUAL_DECISION_" + action, actor, detail == null ? "" : detail);
+    }
+
+    public void sentToLender(String branchId, String agencyId, Instant now, String actor) {
+        status = OrderStatus.SENT_TO_LENDER;
+        lenderBranchId = branchId;
+        lenderAgencyId = agencyId;
+        lenderAnswer = null;
+        expectedDelivery = null;
+        record(now, "SENT_TO_LENDER", actor, branchId);
+    }
+
+    public void rejected(String reason, Instant now, String actor) {
+        status = OrderStatus.UNFILLED;
+        closeReason = reason;
+        record(now, "REJECTED", actor, reason);
+    }
+
+    public void record(Instant at, String event, String actor, String... args) {
+        newEvents.add(new OrderEvent(at, event, List.of(args), actor));
+        updatedAt = at;
+    }
+
+    // state ------------------------------------------------------------------------------------
+
+    public long orderId() { return orderId; }
+    public OrderStatus status() { return status; }
+    public String pickupBranchId() { return pickupBranchId; }
+    public String borrowerAgencyId() { return borrowerAgencyId; }
+    public String patronId() { return patronId; }
+    public List<String> pids() { return pids; }
+    public String orderedPid() { return pids.get(0); }
+    public String workId() { return workId; }
+    public int materialType() { return materialType; }
+    public LocalDate needBeforeDate() { return needBeforeDate; }
+    public OrderSystem orderSystem() { return orderSystem; }
+    public String responderId() { return responderId; }
+    public boolean exactEdition() { return exactEdition; }
+    public boolean automated() { return automated; }
+    public Automation automation() { return automation; }
+    public String lenderBranchId() { return lenderBranchId; }
+    public String lenderAgencyId() { return lenderAgencyId; }
+    public String lenderAnswer() { return lenderAnswer; }
+    public LocalDate expectedDelivery() { return expectedDelivery; }
+    public LocalDate dueDate() { return dueDate; }
+    public List<OrderWarning> warnings() { return warnings; }
+    public String closeReason() { return closeReason; }
+    public String createdBy() { return createdBy; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public int version() { return version; }
+    public List<OrderEvent> newEvents() { return List.copyOf(newEvents); }
+
+    void clearNewEvents(int newVersion) {
+        newEvents.clear();
+        version = newVersion;
+    }
+
+    /** Restores the mutable state read from the database. */
+    @SuppressWarnings("java:S107")
+    void restore(boolean automated, Automation automation, String lenderBranchId, String lenderAgencyId, String lenderAnswer,
+                 LocalDate expectedDelivery, LocalDate dueDate, List<OrderWarning> warnings, String closeReason) {
+        this.automated = automated;
+        this.automation = automation;
+        this.lenderBranchId = lenderBranchId;
+        this.lenderAgencyId = lenderAgencyId;
+        this.lenderAnswer = lenderAnswer;
+        this.expectedDelivery = expectedDelivery;
+        this.dueDate = dueDate;
+        this.warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        this.closeReason = closeReason;
+    }
+}

@@ -1,0 +1,111 @@
+package dk.fjernlaan.order;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.fjernlaan.order.OrderViews.OrderSummary;
+import dk.fjernlaan.order.OrderViews.OrderView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Orders over HTTP: place, read, list, and the borrower's manual queue. */
+@RestController
+@Tag(name = "Orders", description = "Interlibrary loan orders and the borrower's manual queue (BOB)")
+class OrderController {
+
+    static final String AGENCY = "\\d{6}";
+    static final String PID = "\\d{6}-[a-z0-9]+:[A-Za-z0-9._-]+";
+
+    private final OrderService orders;
+    private final OrderViews views;
+
+    OrderController(OrderService orders, OrderViews views) {
+        this.orders = orders;
+        this.views = views;
+    }
+
+    record OrderRequest(
+        @NotBlank @Pattern(regexp = AGENCY, message = "must be a 6-digit branch number") String pickupBranchId,
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "letters, digits, '.', '_' and '-' only") String patronId,
+        @NotNull @NotEmpty @Size(max = 50) List<@NotBlank @Pattern(regexp = PID, message = "must look like 870970-basis:27670768") String> pids,
+        LocalDate needBeforeDate,
+        @NotNull OrderSystem orderSystem,
+        @Pattern(regexp = AGENCY, message = "must be a 6-digit branch number") String responderId,
+        Boolean exactEdition) {}
+
+    record ManualDecisionRequest(@NotNull ManualAction action,
+                                 @Pattern(regexp = AGENCY, message = "must be a 6-digit branch number") String lenderBranchId,
+                                 @Size(max = 500) String reason) {}
+
+    record Page<T>(List<T> items, int page, int size, long totalElements) {}
+
+    record ManualQueueEntry(OrderSummary order, String reason, String explanation) {}
+
+    @PostMapping("/api/orders")
+    @Operation(summary = "Place an order; its process starts before the answer (status RECEIVED until the decision is made)")
+    ResponseEntity<OrderView> place(
+            @Parameter(description = "Repeat-safe key: the same key with the same body answers with the first order")
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
+            @Valid @RequestBody OrderRequest body) {
+        PlaceOrder request = new PlaceOrder(body.pickupBranchId(), body.patronId(), body.pids(), body.needBeforeDate(),
+            body.orderSystem(), body.responderId(), Boolean.TRUE.equals(body.exactEdition()));
+        OrderService.Placed placed = orders.place(request, idempotencyKey);
+        IllOrder order = placed.order();
+        return ResponseEntity.status(HttpStatus.CREATED)
+            .location(URI.create("/api/orders/" + order.orderId()))
+            .header("Idempotent-Replayed", String.valueOf(placed.replayed()))
+            .body(views.view(order, orders.history(order.orderId())));
+    }
+
+    @GetMapping("/api/orders/{orderId}")
+    @Operation(summary = "An order with its automation decision, lender and history")
+    OrderView get(@PathVariable long orderId) {
+        return views.view(orders.order(orderId), orders.history(orderId));
+    }
+
+    @GetMapping("/api/orders")
+    @Operation(summary = "List orders, newest first, by borrower, lender and status")
+    Page<OrderSummary> list(@RequestParam(required = false) @Pattern(regexp = AGENCY) String borrowerAgencyId,
+                            @RequestParam(required = false) @Pattern(regexp = AGENCY) String lenderAgencyId,
+                            @RequestParam(required = false) List<OrderStatus> status,
+                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        List<OrderSummary> items = orders.list(borrowerAgencyId, lenderAgencyId, status, page, size).stream().map(views::summary).toList();
+        return new Page<>(items, page, size, orders.count(borrowerAgencyId, lenderAgencyId, status));
+    }
+
+    @GetMapping("/api/libraries/{agencyId}/manual-orders")
+    @Operation(summary = "The library's manual queue (BOB): orders waiting for staff")
+    List<ManualQueueEntry> manualOrders(@PathVariable String agencyId) {
+        return orders.manualQueue(agencyId).stream()
+            .map(o -> new ManualQueueEntry(views.summary(o), o.automation() == null ? null : o.automation().reason(),
+                o.automation() == null ? null : o.automation().explanation()))
+            .toList();
+    }
+
+    @PostMapping("/api/orders/{orderId}/manual-decision")
+    @Operation(summary = "Decide a manual order: SEND to a lender branch, RETRY_AUTOMATION, or REJECT with a reason")
+    OrderView decide(@PathVariable long orderId, @Valid @RequestBody ManualDecisionRequest body) {
+        IllOrder order = orders.decideManually(orderId, new ManualDecision(body.action(), body.lenderBranchId(), body.reason()));
+        return views.view(order, orders.history(orderId));
+    }
+}

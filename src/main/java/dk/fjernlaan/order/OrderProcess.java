@@ -1,0 +1,16 @@
+package dk.fjernlaan.order;
+
+import java.util.Optional;
+
+/** The port to the process engine: the order's life runs as the BPMN process {@code IllOrder}. */
+public interface OrderProcess {
+
+    /** Starts the order's process (business key = order number) in the caller's transaction. */
+    void start(IllOrder order, String title);
+
+    /** The open task in the borrower's manual queue, if the order waits there. */
+    Optional<String> manualTaskId(long orderId);
+
+    /** Completes the manual task with the decision (the same as completing it in Tasklist). */
+    void completeManualTask(String taskId, ManualDecision decision);
+}

@@ -1,0 +1,206 @@
+package dk.fjernlaan.order;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.stereotype.Repository;
+
+/** The order table, its history and the idempotency keys. */
+@Repository
+public class OrderRepository {
+
+    private static final TypeReference<List<OrderWarning>> WARNINGS = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final DataFieldMaxValueIncrementer orderNumbers;
+
+    OrderRepository(JdbcClient jdbc, ObjectMapper json, DataFieldMaxValueIncrementer orderNumbers) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.orderNumbers = orderNumbers;
+    }
+
+    public long nextOrderNumber() {
+        return orderNumbers.nextLongValue();
+    }
+
+    public void insert(IllOrder o) {
+        jdbc.sql("""
+                INSERT INTO ill_order (order_id, status, pickup_branch_id, borrower_agency_id, patron_id, pids, ordered_pid, work_id,
+                    material_type, need_before_date, order_system, responder_id, exact_edition, automated, automation,
+                    lender_branch_id, lender_agency_id, lender_answer, expected_delivery, due_date, warnings, close_reason,
+                    created_by, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+            .params(o.orderId(), o.status().name(), o.pickupBranchId(), o.borrowerAgencyId(), o.patronId(), String.join(",", o.pids()),
+                o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem().name(), o.responderId(),
+                o.exactEdition(), o.automated(), toJson(o.automation()), o.lenderBranchId(), o.lenderAgencyId(), o.lenderAnswer(),
+                o.expectedDelivery(), o.dueDate(), toJson(o.warnings()), o.closeReason(), o.createdBy(), utc(o.createdAt()),
+                utc(o.updatedAt()))
+            .update();
+        insertEvents(o);
+        o.clearNewEvents(0);
+    }
+
+    /** Saves the order's state and new events; fails when someone else saved it since it was read. */
+    public void update(IllOrder o) {
+        int updated = jdbc.sql("""
+                UPDATE ill_order SET status = ?, automated = ?, automation = ?, lender_branch_id = ?, lender_agency_id = ?,
+                    lender_answer = ?, expected_delivery = ?, due_date = ?, warnings = ?, close_reason = ?, updated_at = ?,
+                    version = version + 1
+                WHERE order_id = ? AND version = ?""")
+            .params(o.status().name(), o.automated(), toJson(o.automation()), o.lenderBranchId(), o.lenderAgencyId(),
+                o.lenderAnswer(), o.expectedDelivery(), o.dueDate(), toJson(o.warnings()), o.closeReason(), utc(o.updatedAt()),
+                o.orderId(), o.version())
+            .update();
+        if (updated == 0) {
+            throw new OptimisticLockingFailureException("Order " + o.orderId() + " was changed concurrently");
+        }
+        insertEvents(o);
+        o.clearNewEvents(o.version() + 1);
+    }
+
+    public Optional<IllOrder> find(long orderId) {
+        return jdbc.sql("SELECT * FROM ill_order WHERE order_id = ?").param(orderId).query(this::order).optional();
+    }
+
+    public List<IllOrder> find(String borrowerAgencyId, String lenderAgencyId, List<OrderStatus> statuses, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM ill_order WHERE 1 = 1");
+        Map<String, Object> params = filters(sql, borrowerAgencyId, lenderAgencyId, statuses);
+        sql.append(" ORDER BY order_id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY");
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::order).list();
+    }
+
+    public long count(String borrowerAgencyId, String lenderAgencyId, List<OrderStatus> statuses) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ill_order WHERE 1 = 1");
+        Map<String, Object> params = filters(sql, borrowerAgencyId, lenderAgencyId, statuses);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    public boolean existsOpenFor(String agencyId, String patronId, List<OrderStatus> openStatuses) {
+        return jdbc.sql("SELECT COUNT(*) FROM ill_order WHERE borrower_agency_id = :a AND patron_id = :p AND status IN (:s)")
+            .param("a", agencyId).param("p", patronId).param("s", openStatuses.stream().map(Enum::name).toList())
+            .query(Long.class).single() > 0;
+    }
+
+    public List<OrderEvent> events(long orderId) {
+        return jdbc.sql("SELECT * FROM order_event WHERE order_id = ? ORDER BY event_id").param(orderId)
+            .query((rs, n) -> new OrderEvent(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("event"),
+                fromJson(rs.getString("args"), STRINGS), rs.getString("actor")))
+            .list();
+    }
+
+    // idempotency ------------------------------------------------------------------------------
+
+    public record IdempotentRequest(String requestHash, long orderId) {}
+
+    public Optional<IdempotentRequest> findIdempotencyKey(String clientId, String key) {
+        return jdbc.sql("SELECT request_hash, order_id FROM idempotency_key WHERE client_id = ? AND idempotency_key = ?")
+            .params(clientId, key)
+            .query((rs, n) -> new IdempotentRequest(rs.getString("request_hash"), rs.getLong("order_id")))
+            .optional();
+    }
+
+    public void insertIdempotencyKey(String clientId, String key, String requestHash, long orderId, Instant now) {
+        jdbc.sql("INSERT INTO idempotency_key (client_id, idempotency_key, request_hash, order_id, created_at) VALUES (?, ?, ?, ?, ?)")
+            .params(clientId, key, requestHash, orderId, utc(now))
+            .update();
+    }
+
+    // mapping ----------------------------------------------------------------------------------
+
+    private Map<String, Object> filters(StringBuilder sql, String borrower, String lender, List<OrderStatus> statuses) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (borrower != null) {
+            sql.append(" AND borrower_agency_id = :borrower");
+            params.put("borrower", borrower);
+        }
+        if (lender != null) {
+            sql.append(" AND lender_agency_id = :lender");
+            params.put("lender", lender);
+        }
+        if (statuses != null && !statuses.isEmpty()) {
+            sql.append(" AND status IN (:statuses)");
+            params.put("statuses", statuses.stream().map(Enum::name).toList());
+        }
+        return params;
+    }
+
+    private void insertEvents(IllOrder o) {
+        for (OrderEvent e : o.newEvents()) {
+            jdbc.sql("INSERT INTO order_event (order_id, occurred_at, event, args, actor) VALUES (?, ?, ?, ?, ?)")
+                .params(o.orderId(), utc(e.at()), e.event(), toJson(e.args()), e.actor())
+                .update();
+        }
+    }
+
+    private IllOrder order(ResultSet rs, int n) throws SQLException {
+        IllOrder o = new IllOrder(rs.getLong("order_id"), OrderStatus.valueOf(rs.getString("status")), rs.getString("pickup_branch_id"),
+            rs.getString("borrower_agency_id"), rs.getString("patron_id"), Arrays.asList(rs.getString("pids").split(",")),
+            rs.getString("work_id"), rs.getInt("material_type"), rs.getObject("need_before_date", LocalDate.class),
+            OrderSystem.valueOf(rs.getString("order_system")), rs.getString("responder_id"), rs.getBoolean("exact_edition"),
+            rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
+        o.restore(rs.getBoolean("automated"), fromJson(rs.getString("automation"), Automation.class), rs.getString("lender_branch_id"),
+            rs.getString("lender_agency_id"), rs.getString("lender_answer"), rs.getObject("expected_delivery", LocalDate.class),
+            rs.getObject("due_date", LocalDate.class), fromJson(rs.getString("warnings"), WARNINGS), rs.getString("close_reason"));
+        return o;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write order data as JSON", e);
+        }
+    }
+
+    private <T> T fromJson(String text, Class<T> type) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read order data from JSON", e);
+        }
+    }
+
+    private <T> T fromJson(String text, TypeReference<T> type) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read order data from JSON", e);
+        }
+    }
+
+}

@@ -1,0 +1,291 @@
+package dk.fjernlaan.order;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dk.fjernlaan.catalogue.BibRecord;
+import dk.fjernlaan.catalogue.CatalogueService;
+import dk.fjernlaan.directory.Branch;
+import dk.fjernlaan.directory.Closure;
+import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.patron.Patron;
+import dk.fjernlaan.patron.PatronService;
+import dk.fjernlaan.platform.security.AccessPolicy;
+import dk.fjernlaan.platform.security.Actor;
+import dk.fjernlaan.platform.time.FjernlaanClock;
+import dk.fjernlaan.platform.web.ApiException;
+import dk.fjernlaan.platform.web.FieldProblem;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The order's use cases: accept, look up, list, decide manually; and the steps the process calls back. */
+@Service
+public class OrderService {
+
+    public static final int DEFAULT_NEED_BEFORE_DAYS = 180;
+
+    private final OrderRepository orders;
+    private final DirectoryService directory;
+    private final CatalogueService catalogue;
+    private final PatronService patrons;
+    private final OrderProcess process;
+    private final FjernlaanClock clock;
+    private final TransactionTemplate tx;
+    private final ObjectMapper canonicalJson;
+
+    public OrderService(OrderRepository orders, DirectoryService directory, CatalogueService catalogue, PatronService patrons,
+                        OrderProcess process, FjernlaanClock clock, TransactionTemplate tx, ObjectMapper json) {
+        this.orders = orders;
+        this.directory = directory;
+        this.catalogue = catalogue;
+        this.patrons = patrons;
+        this.process = process;
+        this.clock = clock;
+        this.tx = tx;
+        this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    public record Placed(IllOrder order, boolean replayed) {}
+
+    // placing an order -------------------------------------------------------------------------
+
+    /**
+     * Accepts an order and starts its process in one transaction (committed before the answer). With an
+     * idempotency key, a repeated request with the same body answers with the first order.
+     */
+    public Placed place(PlaceOrder request, String idempotencyKey) {
+        Actor actor = Actor.current();
+        String hash = idempotencyKey == null ? null : hash(request);
+        if (idempotencyKey != null) {
+            Optional<Placed> earlier = replay(actor, idempotencyKey, hash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Accepted accepted = validate(request);
+        AccessPolicy.requireAgency(accepted.pickup().agencyId());
+        try {
+            IllOrder order = tx.execute(status -> {
+                LocalDate needBefore = accepted.needBefore();
+                IllOrder o = IllOrder.received(orders.nextOrderNumber(), accepted.pickup().branchId(), accepted.pickup().agencyId(),
+                    request.patronId(), accepted.pids(), accepted.ordered().workId(), accepted.ordered().materialType(), needBefore,
+                    request.orderSystem(), request.responderId(), request.exactEdition(), List.of(), actor.userId(), clock.now());
+                orders.insert(o);
+                if (idempotencyKey != null) {
+                    orders.insertIdempotencyKey(actor.userId(), idempotencyKey, hash, o.orderId(), clock.now());
+                }
+                process.start(o, accepted.ordered().title());
+                return o;
+            });
+            return new Placed(order, false);
+        } catch (DuplicateKeyException sameKeyAtTheSameTime) {
+            return replay(actor, idempotencyKey, hash).orElseThrow(() -> sameKeyAtTheSameTime);
+        }
+    }
+
+    private Optional<Placed> replay(Actor actor, String key, String hash) {
+        return orders.findIdempotencyKey(actor.userId(), key).map(earlier -> {
+            if (!earlier.requestHash().equals(hash)) {
+                throw ApiException.unprocessable("Idempotency-Key " + key + " was used before with a different request.",
+                    List.of(new FieldProblem("Idempotency-Key", "already used for order " + earlier.orderId() + " with another body")));
+            }
+            return new Placed(order(earlier.orderId()), true);
+        });
+    }
+
+    private record Accepted(Branch pickup, BibRecord ordered, List<String> pids, LocalDate needBefore) {}
+
+    private Accepted validate(PlaceOrder request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate today = clock.today();
+
+        Optional<Branch> pickup = directory.findBranch(request.pickupBranchId());
+        if (pickup.isEmpty()) {
+            problems.add(new FieldProblem("pickupBranchId", "unknown branch " + request.pickupBranchId()));
+        } else if (!pickup.get().pickupAllowed()) {
+            problems.add(new FieldProblem("pickupBranchId", "branch " + request.pickupBranchId() + " does not allow pickup"));
+        } else if (request.orderSystem() == OrderSystem.bibliotekdk) {
+            closure(request.pickupBranchId(), today, false).ifPresent(c -> problems.add(new FieldProblem("pickupBranchId",
+                "branch " + request.pickupBranchId() + " is closed for orders from end users until " + c.to() + ": " + c.reason())));
+        }
+
+        if (pickup.isPresent()) {
+            Optional<Patron> patron = patrons.find(pickup.get().agencyId(), request.patronId());
+            if (patron.isEmpty()) {
+                problems.add(new FieldProblem("patronId", "not a patron of library " + pickup.get().agencyId()));
+            } else if (patron.get().blocked()) {
+                problems.add(new FieldProblem("patronId", "the patron is blocked: a debt of " + Patron.DEBT_LIMIT_KR
+                    + " kr. or more must be settled before ordering"));
+            }
+        }
+
+        List<String> pids = List.copyOf(new LinkedHashSet<>(request.pids()));
+        List<BibRecord> records = catalogue.records(pids);
+        Set<String> found = new LinkedHashSet<>(records.stream().map(BibRecord::pid).toList());
+        for (int i = 0; i < request.pids().size(); i++) {
+            if (!found.contains(request.pids().get(i))) {
+                problems.add(new FieldProblem("pids[" + i + "]", "unknown record " + request.pids().get(i)));
+            }
+        }
+        BibRecord ordered = records.stream().filter(r -> r.pid().equals(pids.get(0))).findFirst().orElse(null);
+        if (ordered != null && records.stream().anyMatch(r -> !r.workId().equals(ordered.workId()))) {
+            problems.add(new FieldProblem("pids", "the records belong to different works; an order is for one work"));
+        }
+
+        LocalDate needBefore = request.needBeforeDate() == null ? today.plusDays(DEFAULT_NEED_BEFORE_DAYS) : request.needBeforeDate();
+        if (!needBefore.isAfter(today.plusDays(1))) {
+            problems.add(new FieldProblem("needBeforeDate", "must be after tomorrow (" + today.plusDays(1) + ")"));
+        }
+
+        if (request.responderId() != null && pickup.isPresent()) {
+            problems.addAll(lenderProblems("responderId", request.responderId(), pickup.get().agencyId(), today));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.unprocessable("The order cannot be accepted.", problems);
+        }
+        return new Accepted(pickup.get(), ordered, pids, needBefore);
+    }
+
+    /** Why a branch cannot be sent an ILL request from this borrower (empty when it can). */
+    List<FieldProblem> lenderProblems(String field, String branchId, String borrowerAgencyId, LocalDate today) {
+        Optional<Branch> lender = directory.findBranch(branchId);
+        if (lender.isEmpty()) {
+            return List.of(new FieldProblem(field, "unknown branch " + branchId));
+        }
+        if (lender.get().agencyId().equals(borrowerAgencyId)) {
+            return List.of(new FieldProblem(field, "branch " + branchId + " belongs to the borrowing library itself"));
+        }
+        if (!lender.get().willReceiveIll()) {
+            return List.of(new FieldProblem(field, "branch " + branchId + " does not receive ILL requests"));
+        }
+        return closure(branchId, today, true)
+            .map(c -> List.of(new FieldProblem(field, "branch " + branchId + " is closed for ILL until " + c.to() + ": " + c.reason())))
+            .orElse(List.of());
+    }
+
+    private Optional<Closure> closure(String branchId, LocalDate day, boolean ill) {
+        return directory.activeClosures(Set.of(branchId), day).stream()
+            .filter(c -> ill ? c.scope().closesIll() : c.scope().closesEndUsers())
+            .findFirst();
+    }
+
+    private String hash(PlaceOrder request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest(canonicalJson.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot fingerprint the request", e);
+        }
+    }
+
+    // reading ----------------------------------------------------------------------------------
+
+    public IllOrder order(long orderId) {
+        return orders.find(orderId).orElseThrow(() -> ApiException.notFound("No order " + orderId + "."));
+    }
+
+    public List<OrderEvent> history(long orderId) {
+        return orders.events(orderId);
+    }
+
+    public List<IllOrder> list(String borrowerAgencyId, String lenderAgencyId, List<OrderStatus> statuses, int page, int size) {
+        return orders.find(borrowerAgencyId, lenderAgencyId, statuses, page * size, size);
+    }
+
+    public long count(String borrowerAgencyId, String lenderAgencyId, List<OrderStatus> statuses) {
+        return orders.count(borrowerAgencyId, lenderAgencyId, statuses);
+    }
+
+    public List<IllOrder> manualQueue(String agencyId) {
+        directory.agency(agencyId);
+        return orders.find(agencyId, null, List.of(OrderStatus.AWAITING_MANUAL, OrderStatus.LOCAL_RESERVATION), 0, 1000);
+    }
+
+    // the manual queue -------------------------------------------------------------------------
+
+    /** Staff decide an order in their manual queue (the same as completing the task in Tasklist). */
+    public IllOrder decideManually(long orderId, ManualDecision decision) {
+        IllOrder order = order(orderId);
+        AccessPolicy.requireAgency(order.borrowerAgencyId());
+        String taskId = process.manualTaskId(orderId).orElseThrow(() -> ApiException.conflict(
+            "Order " + orderId + " is not in a manual queue; its status is " + order.status() + ".", order.status().name()));
+        checkManualDecision(order, decision);
+        tx.executeWithoutResult(status -> process.completeManualTask(taskId, decision));
+        return order(orderId);
+    }
+
+    /** Validates a manual decision before the task is completed (from the API or from Tasklist). */
+    public void checkManualDecision(long orderId, ManualDecision decision) {
+        checkManualDecision(order(orderId), decision);
+    }
+
+    private void checkManualDecision(IllOrder order, ManualDecision decision) {
+        if (decision.action() == null) {
+            throw ApiException.badRequest("action", "is required: SEND, RETRY_AUTOMATION or REJECT");
+        }
+        switch (decision.action()) {
+            case SEND -> {
+                if (decision.lenderBranchId() == null || decision.lenderBranchId().isBlank()) {
+                    throw ApiException.badRequest("lenderBranchId", "is required to send the order");
+                }
+                List<FieldProblem> problems = lenderProblems("lenderBranchId", decision.lenderBranchId(), order.borrowerAgencyId(), clock.today());
+                if (!problems.isEmpty()) {
+                    throw ApiException.unprocessable(problems.get(0).message(), problems);
+                }
+            }
+            case REJECT -> {
+                if (decision.reason() == null || decision.reason().isBlank()) {
+                    throw ApiException.badRequest("reason", "is required to reject the order");
+                }
+            }
+            case RETRY_AUTOMATION -> throw ApiException.unprocessable("action",
+                "automated ILL is not available for this order: choose SEND or REJECT");
+        }
+    }
+
+    // steps called by the process --------------------------------------------------------------
+
+    public void awaitManualHandling(long orderId) {
+        IllOrder order = order(orderId);
+        order.awaitManualHandling(clock.now(), Actor.current().userId());
+        orders.update(order);
+    }
+
+    public void recordManualDecision(long orderId, ManualDecision decision, String userId) {
+        IllOrder order = order(orderId);
+        String detail = switch (decision.action()) {
+            case SEND -> decision.lenderBranchId();
+            case REJECT -> decision.reason();
+            case RETRY_AUTOMATION -> "";
+        };
+        order.manualDecisionMade(clock.now(), userId, decision.action().name(), detail);
+        orders.update(order);
+    }
+
+    public void sendToLender(long orderId, String lenderBranchId) {
+        IllOrder order = order(orderId);
+        Branch lender = directory.findBranch(lenderBranchId)
+            .orElseThrow(() -> new IllegalStateException("Lender branch " + lenderBranchId + " is not in the directory"));
+        order.sentToLender(lender.branchId(), lender.agencyId(), clock.now(), Actor.current().userId());
+        orders.update(order);
+    }
+
+    public void reject(long orderId, String reason) {
+        IllOrder order = order(orderId);
+        order.rejected(reason, clock.now(), Actor.current().userId());
+        orders.update(order);
+    }
+}

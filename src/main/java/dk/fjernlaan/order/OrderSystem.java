@@ -1,0 +1,12 @@
+package dk.fjernlaan.order;
+
+/** Where an order comes from (lower case, as the contract spells them). */
+@SuppressWarnings("java:S115")
+public enum OrderSystem {
+    /** a patron in Bibliotek.dk */
+    bibliotekdk,
+    /** library staff in Netpunkt */
+    netpunkt,
+    /** a library's own catalogue (overbygning material) */
+    localcatalog
+}

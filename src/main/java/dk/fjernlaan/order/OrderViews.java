@@ -1,0 +1,62 @@
+package dk.fjernlaan.order;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.fjernlaan.platform.texts.Texts;
+import org.springframework.stereotype.Component;
+
+/** Turns orders into the contract's JSON shapes, with texts in the caller's language. */
+@Component
+public class OrderViews {
+
+    private final Texts texts;
+
+    OrderViews(Texts texts) {
+        this.texts = texts;
+    }
+
+    public record LenderView(String branchId, String agencyId, String answer, LocalDate expectedDelivery, LocalDate dueDate) {}
+
+    public record HistoryEntry(Instant at, String event, String detail, String actor) {}
+
+    public record OrderView(String orderId, OrderStatus status, String statusText, boolean closed, String pickupBranchId,
+                            String borrowerAgencyId, List<String> pids, String orderedPid, String workId, int materialType,
+                            LocalDate needBeforeDate, OrderSystem orderSystem, String responderId, boolean exactEdition,
+                            Automation automation, LenderView lender, List<OrderWarning> warnings, String closeReason,
+                            Instant createdAt, Instant updatedAt, List<HistoryEntry> history) {}
+
+    public record OrderSummary(String orderId, OrderStatus status, String statusText, boolean closed, String pickupBranchId,
+                               String borrowerAgencyId, String orderedPid, String workId, LocalDate needBeforeDate,
+                               LenderView lender, Instant createdAt, Instant updatedAt) {}
+
+    public OrderView view(IllOrder o, List<OrderEvent> history) {
+        return new OrderView(String.valueOf(o.orderId()), o.status(), statusText(o), o.status().closed(), o.pickupBranchId(),
+            o.borrowerAgencyId(), o.pids(), o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem(),
+            o.responderId(), o.exactEdition(), o.automation(), lender(o), o.warnings(), o.closeReason(), o.createdAt(),
+            o.updatedAt(), history.stream().map(this::entry).toList());
+    }
+
+    public OrderSummary summary(IllOrder o) {
+        return new OrderSummary(String.valueOf(o.orderId()), o.status(), statusText(o), o.status().closed(), o.pickupBranchId(),
+            o.borrowerAgencyId(), o.orderedPid(), o.workId(), o.needBeforeDate(), lender(o), o.createdAt(), o.updatedAt());
+    }
+
+    /** The status in words; it says "automatiseret" exactly when the order was automated. */
+    public String statusText(IllOrder o) {
+        String text = texts.get("status." + o.status().name());
+        return o.automated() ? texts.get("status.automated", text) : text;
+    }
+
+    private LenderView lender(IllOrder o) {
+        if (o.lenderBranchId() == null) {
+            return null;
+        }
+        return new LenderView(o.lenderBranchId(), o.lenderAgencyId(), o.lenderAnswer(), o.expectedDelivery(), o.dueDate());
+    }
+
+    private HistoryEntry entry(OrderEvent e) {
+        return new HistoryEntry(e.at(), e.event(), texts.get("event." + e.event(), e.args().toArray()), e.actor());
+    }
+}

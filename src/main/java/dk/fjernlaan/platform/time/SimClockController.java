@@ -1,0 +1,77 @@
+package dk.fjernlaan.platform.time;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import dk.fjernlaan.platform.engine.JobRunner;
+import dk.fjernlaan.platform.web.ApiException;
+import dk.fjernlaan.platform.web.FieldProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The simulation clock (profile {@code sim} only): move the one clock and let everything due run. */
+@RestController
+@Profile("sim")
+@RequestMapping("/api/sim/clock")
+@Tag(name = "Simulation clock", description = "Profile sim only: moves the clock that the engine and all date logic use")
+class SimClockController {
+
+    private final FjernlaanClock clock;
+    private final JobRunner jobRunner;
+
+    SimClockController(FjernlaanClock clock, JobRunner jobRunner) {
+        this.clock = clock;
+        this.jobRunner = jobRunner;
+    }
+
+    record ClockState(Instant now, Long pendingJobs) {}
+
+    record ClockChange(Instant now, String advance) {}
+
+    @GetMapping
+    @Operation(summary = "The current time of the one clock")
+    ClockState get() {
+        return new ClockState(clock.now(), null);
+    }
+
+    @PostMapping
+    @Operation(summary = "Set or advance the clock, then run every job and timer due at the new time (at most 60 s)")
+    synchronized ClockState move(@RequestBody ClockChange change) {
+        if ((change.now() == null) == (change.advance() == null)) {
+            throw ApiException.badRequest("Give either 'now' or 'advance'.",
+                List.of(new FieldProblem("now", "exactly one of 'now' and 'advance' is required")));
+        }
+        Instant target = change.now() != null ? change.now() : advance(clock.now(), change.advance());
+        clock.set(target);
+        long pending = jobRunner.runDueJobs(Duration.ofSeconds(60));
+        return new ClockState(clock.now(), pending);
+    }
+
+    private Instant advance(Instant from, String text) {
+        Instant target;
+        try {
+            target = from.atZone(clock.zone()).plus(Period.parse(text)).toInstant();
+        } catch (DateTimeParseException notAPeriod) {
+            try {
+                target = from.plus(Duration.parse(text));
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("'advance' is not an ISO-8601 period or duration.",
+                    List.of(new FieldProblem("advance", "use e.g. P3D or PT2H")));
+            }
+        }
+        if (!target.isAfter(from)) {
+            throw ApiException.unprocessable("The clock only moves forward with 'advance'.",
+                List.of(new FieldProblem("advance", "must be positive")));
+        }
+        return target;
+    }
+}

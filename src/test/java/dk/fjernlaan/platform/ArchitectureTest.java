@@ -1,0 +1,21 @@
+package dk.fjernlaan.platform;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The engine is an adapter: Camunda's API is used only by the process adapters ({@code ..process..}) and the
+ * platform, so that the rules and the order aggregate do not depend on the engine.
+ */
+@AnalyzeClasses(packages = "dk.fjernlaan", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule camundaStaysInTheAdapters = noClasses()
+        .that().resideOutsideOfPackages("..process..", "dk.fjernlaan.platform..")
+        .should().dependOnClassesThat().resideInAPackage("org.camunda..");
+}

@@ -1,0 +1,104 @@
+package dk.fjernlaan.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.fjernlaan.support.IntegrationTest;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Authentication, authorization and the open operational endpoints, over real HTTP where it matters. */
+class SecurityAndOperationsTest extends IntegrationTest {
+
+    @Autowired IdentityService identityService;
+    @Autowired AuthorizationService authorizationService;
+
+    private HttpResponse<String> http(String path, String user, String password) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theEngineRestApiNeedsAnEngineUser() throws Exception {
+        assertThat(http("/engine-rest/process-definition", null, null).statusCode()).isEqualTo(401);
+        identity.ensureUser("wrong-password-user", STAFF_PASSWORD, "x", java.util.Set.of());
+        assertThat(http("/engine-rest/process-definition", "wrong-password-user", "wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> ok = http("/engine-rest/process-definition?key=IllOrder", ADMIN, ADMIN_PASSWORD);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"key\":\"IllOrder\"");
+    }
+
+    @Test
+    void engineAuthorizationsApplyToRestCalls() throws Exception {
+        String user = staffOf("746100");
+        // library staff see no process definitions unless granted
+        HttpResponse<String> answer = http("/engine-rest/process-definition?key=IllOrder", user, STAFF_PASSWORD);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("[]");
+    }
+
+    @Test
+    void theApiNeedsCredentialsButHealthAndDocsAreOpen() throws Exception {
+        assertThat(http("/api/orders", null, null).statusCode()).isEqualTo(401);
+        assertThat(http("/actuator/health", null, null).statusCode()).isEqualTo(200);
+        assertThat(http("/v3/api-docs", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheContract() throws Exception {
+        JsonNode doc = json.readTree(http("/v3/api-docs", null, null).body());
+        JsonNode paths = doc.get("paths");
+        for (String path : new String[] {"/api/libraries/{agencyId}", "/api/libraries/{agencyId}/lending-route",
+                "/api/libraries/{agencyId}/closures", "/api/closures/{closureId}", "/api/records/{pid}",
+                "/api/holdings/{pid}/{branchId}", "/api/patrons/{agencyId}/{patronId}", "/api/orders", "/api/orders/{orderId}",
+                "/api/libraries/{agencyId}/manual-orders", "/api/orders/{orderId}/manual-decision", "/api/sim/clock"}) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+    }
+
+    @Test
+    void theFirstAdministratorComesFromConfigurationAndMayDoEverything() {
+        assertThat(identityService.checkPassword(ADMIN, ADMIN_PASSWORD)).isTrue();
+        assertThat(identityService.createUserQuery().userId(ADMIN).memberOfGroup("camunda-admin").count()).isEqualTo(1);
+        assertThat(identityService.checkPassword("demo", "demo")).isFalse();
+        assertThat(authorizationService.isUserAuthorized(ADMIN, java.util.List.of("camunda-admin"), Permissions.ALL, Resources.PROCESS_DEFINITION)).isTrue();
+    }
+
+    @Test
+    void everyLibraryHasAGroupForItsStaff() {
+        assertThat(identityService.createGroupQuery().groupId("710100").singleResult().getName()).isEqualTo("Københavns Biblioteker");
+        assertThat(identityService.createGroupQuery().groupType("AGENCY").count()).isEqualTo(679);
+    }
+
+    @Test
+    void simClockMovesTheOneClock() throws Exception {
+        JsonNode before = body(asAdmin(getJson("/api/sim/clock")).andExpect(status().isOk()));
+        java.time.Instant start = java.time.Instant.parse(before.get("now").asText());
+        JsonNode after = body(asAdmin(postJson("/api/sim/clock", java.util.Map.of("advance", "P3D"))).andExpect(status().isOk()));
+        java.time.Instant moved = java.time.Instant.parse(after.get("now").asText());
+        assertThat(java.time.Duration.between(start, moved).toDays()).isEqualTo(3);
+        assertThat(clock.now()).isEqualTo(moved);
+        asAdmin(postJson("/api/sim/clock", java.util.Map.of("now", "2027-01-04T08:00:00Z"))).andExpect(status().isOk())
+            .andExpect(jsonPath("$.now").value("2027-01-04T08:00:00Z"));
+        assertThat(clock.today()).hasToString("2027-01-04");
+        asAdmin(postJson("/api/sim/clock", java.util.Map.of("advance", "soon"))).andExpect(status().isBadRequest());
+        asAdmin(postJson("/api/sim/clock", java.util.Map.of("advance", "-P1D"))).andExpect(status().isUnprocessableEntity());
+        asAdmin(postJson("/api/sim/clock", java.util.Map.of())).andExpect(status().isBadRequest());
+    }
+}
