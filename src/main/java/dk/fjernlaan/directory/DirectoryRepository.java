@@ -33,6 +33,16 @@ public class DirectoryRepository {
         return jdbc.sql("SELECT * FROM agency WHERE agency_id = ?").param(agencyId).query(DirectoryRepository::agency).optional();
     }
 
+    public Map<String, Agency> findAgencies(Collection<String> agencyIds) {
+        Map<String, Agency> result = new LinkedHashMap<>();
+        if (agencyIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT * FROM agency WHERE agency_id IN (:ids)").param("ids", agencyIds)
+            .query(DirectoryRepository::agency).list().forEach(a -> result.put(a.agencyId(), a));
+        return result;
+    }
+
     public List<Agency> findAllAgencies() {
         return jdbc.sql("SELECT * FROM agency ORDER BY agency_id").query(DirectoryRepository::agency).list();
     }

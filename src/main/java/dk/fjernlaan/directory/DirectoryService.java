@@ -39,6 +39,14 @@ public class DirectoryService {
         return repository.findBranch(branchId);
     }
 
+    public java.util.Map<String, Branch> branches(java.util.Collection<String> branchIds) {
+        return repository.findBranches(branchIds);
+    }
+
+    public java.util.Map<String, Agency> agencies(java.util.Collection<String> agencyIds) {
+        return repository.findAgencies(agencyIds);
+    }
+
     public List<Branch> branches(String agencyId) {
         return repository.findBranches(agencyId);
     }

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import dk.fjernlaan.automation.Automation;
+import dk.fjernlaan.automation.Decision;
+
 /**
  * The order aggregate: what was ordered, for whom and where, and where it stands. Its state changes only
  * through the methods below, each of which records an event in the order's history.
@@ -76,7 +79,25 @@ public class IllOrder {
 
     // transitions ------------------------------------------------------------------------------
 
-    public void awaitManualHandling(Instant now, String actor) {
+    /**
+     * The automation decision was made: it is kept on the order, and the order goes where the decision sends it
+     * (the manual queue, the local reservation queue, or on to a lender in the same step).
+     */
+    public void automationDecided(Automation decided, Decision.Route route, String lenderBranchId, Instant now, String actor) {
+        automation = decided;
+        automated = route == Decision.Route.AUTOMATED;
+        record(now, "AUTOMATION_DECIDED", actor, decided.result(), decided.reason(), lenderBranchId == null ? "-" : lenderBranchId);
+        switch (route) {
+            case MANUAL -> awaitManualHandling(now, actor);
+            case LOCAL -> {
+                status = OrderStatus.LOCAL_RESERVATION;
+                record(now, "LOCAL_RESERVATION", actor, borrowerAgencyId);
+            }
+            default -> { }
+        }
+    }
+
+    private void awaitManualHandling(Instant now, String actor) {
         status = OrderStatus.AWAITING_MANUAL;
         record(now, "AWAITING_MANUAL", actor, borrowerAgencyId);
     }

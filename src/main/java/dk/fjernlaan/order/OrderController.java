@@ -97,8 +97,11 @@ class OrderController {
     @Operation(summary = "The library's manual queue (BOB): orders waiting for staff")
     List<ManualQueueEntry> manualOrders(@PathVariable String agencyId) {
         return orders.manualQueue(agencyId).stream()
-            .map(o -> new ManualQueueEntry(views.summary(o), o.automation() == null ? null : o.automation().reason(),
-                o.automation() == null ? null : o.automation().explanation()))
+            .map(o -> {
+                OrderViews.AutomationView automation = views.automation(o.automation());
+                return new ManualQueueEntry(views.summary(o), automation == null ? null : automation.reason(),
+                    automation == null ? null : automation.explanation());
+            })
             .toList();
     }
 

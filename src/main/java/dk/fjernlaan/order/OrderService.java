@@ -14,6 +14,11 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dk.fjernlaan.automation.Automation;
+import dk.fjernlaan.automation.AutomationService;
+import dk.fjernlaan.automation.Decision;
+import dk.fjernlaan.automation.Reason;
+import dk.fjernlaan.automation.TextPart;
 import dk.fjernlaan.catalogue.BibRecord;
 import dk.fjernlaan.catalogue.CatalogueService;
 import dk.fjernlaan.directory.Branch;
@@ -41,17 +46,20 @@ public class OrderService {
     private final CatalogueService catalogue;
     private final PatronService patrons;
     private final OrderProcess process;
+    private final AutomationService automation;
     private final FjernlaanClock clock;
     private final TransactionTemplate tx;
     private final ObjectMapper canonicalJson;
 
     public OrderService(OrderRepository orders, DirectoryService directory, CatalogueService catalogue, PatronService patrons,
-                        OrderProcess process, FjernlaanClock clock, TransactionTemplate tx, ObjectMapper json) {
+                        OrderProcess process, AutomationService automation, FjernlaanClock clock, TransactionTemplate tx,
+                        ObjectMapper json) {
         this.orders = orders;
         this.directory = directory;
         this.catalogue = catalogue;
         this.patrons = patrons;
         this.process = process;
+        this.automation = automation;
         this.clock = clock;
         this.tx = tx;
         this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -76,12 +84,16 @@ public class OrderService {
         }
         Accepted accepted = validate(request);
         AccessPolicy.requireAgency(accepted.pickup().agencyId());
+        List<OrderWarning> warnings = automation.warnings(accepted.ordered(), directory.agency(accepted.pickup().agencyId()),
+                accepted.pickup().branchId()).stream()
+            .map(w -> new OrderWarning(w.code(), w.message()))
+            .toList();
         try {
             IllOrder order = tx.execute(status -> {
                 LocalDate needBefore = accepted.needBefore();
                 IllOrder o = IllOrder.received(orders.nextOrderNumber(), accepted.pickup().branchId(), accepted.pickup().agencyId(),
                     request.patronId(), accepted.pids(), accepted.ordered().workId(), accepted.ordered().materialType(), needBefore,
-                    request.orderSystem(), request.responderId(), request.exactEdition(), List.of(), actor.userId(), clock.now());
+                    request.orderSystem(), request.responderId(), request.exactEdition(), warnings, actor.userId(), clock.now());
                 orders.insert(o);
                 if (idempotencyKey != null) {
                     orders.insertIdempotencyKey(actor.userId(), idempotencyKey, hash, o.orderId(), clock.now());
@@ -251,16 +263,29 @@ public class OrderService {
                     throw ApiException.badRequest("reason", "is required to reject the order");
                 }
             }
-            case RETRY_AUTOMATION -> throw ApiException.unprocessable("action",
-                "automated ILL is not available for this order: choose SEND or REJECT");
+            case RETRY_AUTOMATION -> { }
         }
     }
 
     // steps called by the process --------------------------------------------------------------
 
-    public void awaitManualHandling(long orderId) {
+    /** Makes the automation decision for the order and keeps it on the order; the process follows its route. */
+    public Decision decideAutomation(long orderId) {
         IllOrder order = order(orderId);
-        order.awaitManualHandling(clock.now(), Actor.current().userId());
+        Decision decision = automation.decide(new AutomationService.DecisionRequest(order.borrowerAgencyId(), order.pickupBranchId(),
+            order.orderSystem().name(), order.responderId(), order.pids(), order.orderedPid(), order.exactEdition(),
+            order.materialType(), order.needBeforeDate()));
+        order.automationDecided(decision.toAutomation(), decision.route(), decision.lenderBranchId(), clock.now(), Actor.current().userId());
+        orders.update(order);
+        return decision;
+    }
+
+    /** The decision failed technically: the order goes to the manual queue with reason {@code error}, not lost. */
+    public void automationFailed(long orderId, String technicalMessage) {
+        IllOrder order = order(orderId);
+        Automation failed = new Automation(Automation.NON_AUTOMATED, Reason.ERROR, false, List.of(),
+            List.of(TextPart.of("explain.error", technicalMessage)), null, List.of());
+        order.automationDecided(failed, Decision.Route.MANUAL, null, clock.now(), Actor.current().userId());
         orders.update(order);
     }
 

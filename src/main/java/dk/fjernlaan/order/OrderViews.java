@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import dk.fjernlaan.automation.Automation;
+import dk.fjernlaan.automation.Candidate;
+import dk.fjernlaan.automation.TextPart;
 import dk.fjernlaan.platform.texts.Texts;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +22,15 @@ public class OrderViews {
 
     public record LenderView(String branchId, String agencyId, String answer, LocalDate expectedDelivery, LocalDate dueDate) {}
 
+    public record AutomationView(String result, String reason, boolean own, String note, String explanation, Integer decisionVersion,
+                                 List<Candidate> candidates) {}
+
     public record HistoryEntry(Instant at, String event, String detail, String actor) {}
 
     public record OrderView(String orderId, OrderStatus status, String statusText, boolean closed, String pickupBranchId,
                             String borrowerAgencyId, List<String> pids, String orderedPid, String workId, int materialType,
                             LocalDate needBeforeDate, OrderSystem orderSystem, String responderId, boolean exactEdition,
-                            Automation automation, LenderView lender, List<OrderWarning> warnings, String closeReason,
+                            AutomationView automation, LenderView lender, List<OrderWarning> warnings, String closeReason,
                             Instant createdAt, Instant updatedAt, List<HistoryEntry> history) {}
 
     public record OrderSummary(String orderId, OrderStatus status, String statusText, boolean closed, String pickupBranchId,
@@ -34,7 +40,7 @@ public class OrderViews {
     public OrderView view(IllOrder o, List<OrderEvent> history) {
         return new OrderView(String.valueOf(o.orderId()), o.status(), statusText(o), o.status().closed(), o.pickupBranchId(),
             o.borrowerAgencyId(), o.pids(), o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem(),
-            o.responderId(), o.exactEdition(), o.automation(), lender(o), o.warnings(), o.closeReason(), o.createdAt(),
+            o.responderId(), o.exactEdition(), automation(o.automation()), lender(o), o.warnings(), o.closeReason(), o.createdAt(),
             o.updatedAt(), history.stream().map(this::entry).toList());
     }
 
@@ -47,6 +53,21 @@ public class OrderViews {
     public String statusText(IllOrder o) {
         String text = texts.get("status." + o.status().name());
         return o.automated() ? texts.get("status.automated", text) : text;
+    }
+
+    public AutomationView automation(Automation a) {
+        if (a == null) {
+            return null;
+        }
+        return new AutomationView(a.result(), a.reason(), a.own(), render(a.noteParts()), render(a.explanationParts()),
+            a.decisionVersion(), a.candidates());
+    }
+
+    private String render(List<TextPart> parts) {
+        if (parts == null || parts.isEmpty()) {
+            return null;
+        }
+        return String.join(" ", parts.stream().map(p -> texts.get(p.key(), p.args().toArray())).toList());
     }
 
     private LenderView lender(IllOrder o) {

@@ -22,9 +22,9 @@ class OrderApiTest extends IntegrationTest {
     @Autowired RuntimeService runtime;
     @Autowired OrderRepository repository;
 
+    /** An order that nobody else holds: automation finds no lender (no_provider) and it goes to the manual queue. */
     private Map<String, Object> newOrder() throws Exception {
         String pid = record("work-" + unique("o"), today().minusYears(2));
-        holding(pid, "763000", "OnShelf", null);
         Map<String, Object> order = new HashMap<>();
         order.put("pickupBranchId", "710104");
         order.put("patronId", patron("710100"));
@@ -59,7 +59,9 @@ class OrderApiTest extends IntegrationTest {
         JsonNode order = order(orderId);
         assertThat(order.get("status").asText()).isEqualTo("AWAITING_MANUAL");
         assertThat(order.get("statusText").asText()).doesNotContain("automatiseret");
-        assertThat(order.get("history")).extracting(h -> h.get("event").asText()).containsExactly("RECEIVED", "AWAITING_MANUAL");
+        assertThat(order.get("history")).extracting(h -> h.get("event").asText())
+            .containsExactly("RECEIVED", "AUTOMATION_DECIDED", "AWAITING_MANUAL");
+        assertThat(order.get("automation").get("reason").asText()).isEqualTo("no_provider");
 
         JsonNode queue = body(asStaff("710100", getJson("/api/libraries/710100/manual-orders")).andExpect(status().isOk()));
         assertThat(queue).extracting(e -> e.get("order").get("orderId").asText()).contains(orderId);
@@ -76,8 +78,8 @@ class OrderApiTest extends IntegrationTest {
             .andExpect(jsonPath("$.lender.agencyId").value("763000"));
         JsonNode order = order(orderId);
         assertThat(order.get("history")).extracting(h -> h.get("event").asText())
-            .containsExactly("RECEIVED", "AWAITING_MANUAL", "MANUAL_DECISION_SEND", "SENT_TO_LENDER");
-        assertThat(order.get("history").get(2).get("actor").asText()).isEqualTo("staff-710100");
+            .containsExactly("RECEIVED", "AUTOMATION_DECIDED", "AWAITING_MANUAL", "MANUAL_DECISION_SEND", "SENT_TO_LENDER");
+        assertThat(order.get("history").get(3).get("actor").asText()).isEqualTo("staff-710100");
         // no longer in the queue; a second decision does not fit the state
         asStaff("710100", postJson("/api/orders/" + orderId + "/manual-decision", Map.of("action", "REJECT", "reason", "x")))
             .andExpect(status().isConflict())

@@ -146,6 +146,38 @@ public abstract class IntegrationTest {
             .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
     }
 
+    /** Replaces a branch's items of a record: each item as {status, dueDate (or null), loanableForIll}. */
+    protected void items(String pid, String branchId, List<Map<String, Object>> items) throws Exception {
+        List<Map<String, Object>> body = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> item = new java.util.HashMap<>(items.get(i));
+            item.putIfAbsent("itemId", "item-" + branchId + "-" + i);
+            body.add(item);
+        }
+        asAdmin(putJson("/api/holdings/" + pid + "/" + branchId, Map.of("items", body)))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+    }
+
+    /**
+     * Sets a library's automated-ILL settings for Danish books (material type 1). Tests that depend on settings
+     * set them, so they do not depend on each other or on the seeded values.
+     */
+    protected JsonNode automation(String agencyId, String willSend, int borrowerMinAge, Object lenders, boolean reserve,
+                                  String ownMaterial, int ownProfile, boolean willReceive, Integer lenderMinAge) throws Exception {
+        Map<String, Object> borrower = Map.of("willSend", willSend, "minAgeDays", borrowerMinAge, "lenders", lenders,
+            "reserve", reserve, "ownMaterial", ownMaterial, "ownProfile", ownProfile);
+        Map<String, Object> lender = new java.util.HashMap<>();
+        lender.put("willReceive", willReceive);
+        lender.put("minAgeDays", lenderMinAge);
+        return body(asAdmin(putJson("/api/libraries/" + agencyId + "/automation/1", Map.of("materialType", 1, "borrower", borrower, "lender", lender)))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk()));
+    }
+
+    /** A library that takes part as borrower and lender, with the given age thresholds, holds allowed, own material not. */
+    protected JsonNode participates(String agencyId, int borrowerMinAge, int lenderMinAge) throws Exception {
+        return automation(agencyId, "YES", borrowerMinAge, "ALL", true, "NO", 1, true, lenderMinAge);
+    }
+
     protected String patron(String agencyId) throws Exception {
         return patron(agencyId, 0);
     }

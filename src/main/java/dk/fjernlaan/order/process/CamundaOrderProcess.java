@@ -32,10 +32,6 @@ class CamundaOrderProcess implements OrderProcess {
         variables.put(OrderVariables.PICKUP_BRANCH_ID, order.pickupBranchId());
         variables.put(OrderVariables.TITLE, title);
         variables.put(OrderVariables.NEED_BEFORE_DATE, order.needBeforeDate().toString());
-        variables.put(OrderVariables.LENDER_CHOSEN, order.responderId() != null);
-        if (order.responderId() != null) {
-            variables.put(OrderVariables.LENDER_BRANCH_ID, order.responderId());
-        }
         runtime.startProcessInstanceByKey(OrderVariables.PROCESS_KEY, String.valueOf(order.orderId()), variables);
     }
 
@@ -57,7 +53,7 @@ class CamundaOrderProcess implements OrderProcess {
         return tasks.createTaskQuery()
             .processDefinitionKey(OrderVariables.PROCESS_KEY)
             .processInstanceBusinessKey(String.valueOf(orderId))
-            .taskDefinitionKey(OrderVariables.MANUAL_TASK)
+            .taskDefinitionKeyIn(OrderVariables.MANUAL_TASK, OrderVariables.LOCAL_TASK)
             .singleResult();
     }
 }

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The borrower's manual task: on create the order enters the manual queue and the task gets its name in the
- * configured language; on complete the decision is checked (so a wrong lender entered in Tasklist is refused
+ * The borrower's manual tasks (the manual queue and the local reservation queue): on create the task gets its
+ * name in the configured language; on complete the decision is checked (so a wrong lender entered in Tasklist is refused
  * with a message and the task stays) and recorded in the order's history.
  */
 @Component("manualTaskListener")
@@ -33,8 +33,8 @@ class ManualTaskListener implements TaskListener {
         long orderId = OrderVariables.orderId(task);
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
-                task.setName(texts.getDefault("task.manual", String.valueOf(orderId), OrderVariables.string(task, OrderVariables.TITLE)));
-                orders.awaitManualHandling(orderId);
+                String key = OrderVariables.LOCAL_TASK.equals(task.getTaskDefinitionKey()) ? "task.local" : "task.manual";
+                task.setName(texts.getDefault(key, String.valueOf(orderId), OrderVariables.string(task, OrderVariables.TITLE)));
             }
             case EVENTNAME_COMPLETE -> {
                 ManualDecision decision = decision(task);

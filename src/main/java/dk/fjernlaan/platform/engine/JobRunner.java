@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +43,7 @@ public class JobRunner {
                 try {
                     managementService.executeJob(job.getId());
                     ran++;
-                } catch (ProcessEngineException e) {
+                } catch (RuntimeException e) {
                     // already run by the job executor, or failed: the engine has recorded the failure
                     log.debug("Job {} did not complete here: {}", job.getId(), e.getMessage());
                 }

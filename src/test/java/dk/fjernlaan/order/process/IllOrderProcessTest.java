@@ -52,7 +52,7 @@ class IllOrderProcessTest extends IntegrationTest {
     void withoutAChosenLenderTheOrderWaitsInTheBorrowersManualQueue() throws Exception {
         ProcessInstance pi = place(null);
         runJobs();
-        assertThat(pi).isWaitingAt("Task_HandleManually").hasPassed("Gateway_LenderChosen");
+        assertThat(pi).isWaitingAt("Task_HandleManually").hasPassed("Task_DecideAutomation", "Gateway_Automated");
         assertThat(task(pi)).hasCandidateGroup("710100").hasName("Behandl manuel bestilling " + orderId(pi) + ": Testtitel "
             + orders.order(orderId(pi)).workId());
         assertThat(orders.order(orderId(pi)).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
@@ -89,7 +89,7 @@ class IllOrderProcessTest extends IntegrationTest {
             .isInstanceOf(ProcessEngineException.class).hasMessageContaining("lenderBranchId");
         assertThat(pi).isWaitingAt("Task_HandleManually");
         assertThat(orders.order(orderId(pi)).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
-        assertThat(orders.history(orderId(pi))).extracting(e -> e.event()).containsExactly("RECEIVED", "AWAITING_MANUAL");
+        assertThat(orders.history(orderId(pi))).extracting(e -> e.event()).containsExactly("RECEIVED", "AUTOMATION_DECIDED", "AWAITING_MANUAL");
     }
 
     @Test

@@ -1,0 +1,231 @@
+package dk.fjernlaan.automation;
+
+import static java.time.temporal.ChronoUnit.DAYS;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dk.fjernlaan.automation.Decision.Route;
+import dk.fjernlaan.automation.DecisionInput.Holder;
+import dk.fjernlaan.catalogue.HoldingItem;
+import dk.fjernlaan.catalogue.HoldingsPort;
+import dk.fjernlaan.catalogue.ItemStatus;
+
+/**
+ * The rules of automated ILL (domain brief §4), as a pure function of the gathered facts.
+ *
+ * <ol>
+ *   <li>Only automatable orders: from Bibliotek.dk or Netpunkt without a lender chosen by staff (a library's own
+ *       catalogue only for overbygning material); the borrower must take part for the material type.</li>
+ *   <li>Age = days since the record was created (001 *d); the most restrictive threshold wins: the borrower's
+ *       first (new_for_requester), then each lender's (new_for_responder). Overbygning material goes to the
+ *       central libraries whatever its age.</li>
+ *   <li>Own material: without "own material = YES" the patron is queued at home; with it, only material older
+ *       than the profile's age and no own copy due back within the profile's limit, and only from lenders that
+ *       have it on the shelf.</li>
+ *   <li>Candidates: holders that take part as lenders, are allowed by the borrower, are open for ILL and can
+ *       say when they can dispatch it: today from the shelf, the due date when on loan and holds are allowed.</li>
+ *   <li>Choice: earliest availability, then the place in the borrower's lending route; nothing by the
+ *       need-before date means no automation, with the reason that tells staff what would have to change.</li>
+ * </ol>
+ */
+public final class AutomationRules {
+
+    private static final Set<String> AUTOMATABLE_ORIGINS = Set.of("bibliotekdk", "netpunkt");
+    private static final EnumSet<ItemStatus> OWN_COPY = EnumSet.of(ItemStatus.OnShelf, ItemStatus.OnLoan, ItemStatus.OnOrder);
+
+    private AutomationRules() {}
+
+    public static Decision decide(DecisionInput in) {
+        List<TextPart> why = new ArrayList<>();
+        long age = DAYS.between(in.recordCreated(), in.today());
+        why.add(TextPart.of("explain.record", in.recordCreated(), age));
+        boolean ove = in.overbygning();
+        if (ove) {
+            why.add(TextPart.of("explain.overbygning"));
+        }
+
+        if (in.staffChosenLender() != null) {
+            why.add(TextPart.of("explain.staffChosen", in.staffChosenLender()));
+            return new Decision(Route.STAFF_CHOSEN, Reason.NOT_POSSIBLE, false, in.staffChosenLender(), null, null, List.of(),
+                why, List.of(), in.decisionVersion());
+        }
+        if (!AUTOMATABLE_ORIGINS.contains(in.orderSystem()) && !(ove && "localcatalog".equals(in.orderSystem()))) {
+            why.add(TextPart.of("explain.origin", in.orderSystem()));
+            return manual(in, Reason.NOT_POSSIBLE, false, List.of(), why);
+        }
+        BorrowerSettings borrower = in.borrower();
+        if (borrower.willSend() == Participation.NO) {
+            why.add(TextPart.of("explain.borrowerDoesNotSend", in.borrowerAgencyId(), in.materialType()));
+            return manual(in, Reason.NOT_POSSIBLE, false, List.of(), why);
+        }
+
+        List<HoldingItem> ownCopies = in.holders().stream()
+            .filter(h -> h.agencyId().equals(in.borrowerAgencyId()))
+            .flatMap(h -> h.items().stream())
+            .filter(i -> OWN_COPY.contains(i.status()))
+            .toList();
+        boolean own = !ownCopies.isEmpty();
+
+        int borrowerMin = borrower.minAgeDays() == null ? 0 : borrower.minAgeDays();
+        if (ove) {
+            why.add(TextPart.of("explain.borrowerThresholdWaived", in.borrowerAgencyId(), borrowerMin));
+        } else if (age < borrowerMin) {
+            why.add(TextPart.of("explain.newForRequester", in.borrowerAgencyId(), borrowerMin));
+            return own ? local(in, Reason.NEW_FOR_REQUESTER, List.of(), why, List.of())
+                : manual(in, Reason.NEW_FOR_REQUESTER, false, List.of(), why);
+        } else {
+            why.add(TextPart.of("explain.borrowerThreshold", in.borrowerAgencyId(), borrowerMin));
+        }
+
+        boolean onShelfOnly = false;
+        if (own) {
+            Optional<Decision> staysLocal = ownMaterial(in, age, ownCopies, why);
+            if (staysLocal.isPresent()) {
+                return staysLocal.get();
+            }
+            onShelfOnly = true;
+        }
+
+        List<Candidate> candidates = new ArrayList<>();
+        for (Holder holder : in.holders().stream().sorted(Comparator.comparing(Holder::branchId)).toList()) {
+            if (!holder.agencyId().equals(in.borrowerAgencyId())) {
+                candidates.add(candidate(in, holder, age, onShelfOnly));
+            }
+        }
+        Optional<Candidate> chosen = candidates.stream()
+            .filter(c -> c.excludedBecause() == null)
+            .min(Comparator.comparing(Candidate::availabilityDate)
+                .thenComparing(c -> c.routePosition() == null ? Integer.MAX_VALUE : c.routePosition())
+                .thenComparing(Candidate::agencyId)
+                .thenComparing(Candidate::branchId));
+
+        if (chosen.isEmpty()) {
+            String reason = Reason.PRIORITY.stream()
+                .filter(r -> candidates.stream().anyMatch(c -> r.equals(c.excludedBecause())))
+                .findFirst().orElse(Reason.NO_PROVIDER);
+            why.add(TextPart.of("explain.noLender." + reason, in.needBeforeDate()));
+            return own ? local(in, reason, candidates, why, List.of()) : manual(in, reason, false, candidates, why);
+        }
+
+        Candidate lender = chosen.get();
+        LenderSettings lenderSettings = in.holders().stream().filter(h -> h.branchId().equals(lender.branchId()))
+            .findFirst().map(Holder::lender).orElseThrow();
+        why.add(TextPart.of("explain.chosen", lender.branchId(), lender.agencyId(), lender.availabilityDate(),
+            lender.routePosition() == null ? "-" : lender.routePosition(),
+            ove ? "-" : (lenderSettings.minAgeDays() == null ? 0 : lenderSettings.minAgeDays()),
+            candidates.stream().filter(c -> c.excludedBecause() == null).count()));
+
+        boolean test = own ? borrower.ownMaterial() == Participation.TEST : borrower.willSend() == Participation.TEST;
+        if (test) {
+            List<TextPart> note = List.of(TextPart.of("note.test", lender.agencyId(), lender.branchId()));
+            return own ? local(in, Reason.TEST_AUT_OWN, candidates, why, note)
+                : new Decision(Route.MANUAL, Reason.TEST, false, null, null, null, candidates, why, note, in.decisionVersion());
+        }
+        return new Decision(Route.AUTOMATED, Reason.DELIVERY_BEFORE_DEADLINE, own, lender.branchId(), lender.agencyId(),
+            lender.availabilityDate(), candidates, why, List.of(), in.decisionVersion());
+    }
+
+    /** Own material: empty when automation may be tried (from lenders with it on the shelf), else where it stays. */
+    private static Optional<Decision> ownMaterial(DecisionInput in, long age, List<HoldingItem> ownCopies, List<TextPart> why) {
+        BorrowerSettings borrower = in.borrower();
+        OwnProfile profile = in.ownProfile();
+        if (borrower.ownMaterial() == Participation.NO) {
+            why.add(TextPart.of("explain.ownNotAllowed", in.borrowerAgencyId()));
+            return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
+        }
+        if (age < profile.minAgeDays()) {
+            why.add(TextPart.of("explain.ownTooNew", profile.profile(), profile.minAgeDays()));
+            return Optional.of(local(in, Reason.NEW_FOR_AUT_OWN, List.of(), why, List.of()));
+        }
+        if (ownCopies.stream().anyMatch(i -> i.status() == ItemStatus.OnShelf)) {
+            why.add(TextPart.of("explain.ownOnShelf"));
+            return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
+        }
+        if (ownCopies.stream().anyMatch(i -> i.status() == ItemStatus.OnOrder)) {
+            why.add(TextPart.of("explain.ownOnOrder"));
+            return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
+        }
+        LocalDate limit = in.today().plusDays(profile.notExpectedBackWithinDays());
+        Optional<LocalDate> dueBack = ownCopies.stream().map(HoldingItem::dueDate).filter(d -> d != null && !d.isAfter(limit))
+            .min(Comparator.naturalOrder());
+        if (dueBack.isPresent()) {
+            why.add(TextPart.of("explain.ownDueBack", dueBack.get(), profile.profile(), profile.notExpectedBackWithinDays()));
+            return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
+        }
+        why.add(TextPart.of("explain.ownTried", profile.profile(), profile.minAgeDays(), profile.notExpectedBackWithinDays()));
+        return Optional.empty();
+    }
+
+    private static Candidate candidate(DecisionInput in, Holder h, long age, boolean onShelfOnly) {
+        Integer position = in.routePositions().get(h.agencyId());
+        if (in.overbygning() && !h.centralLibrary()) {
+            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.OVERBYGNING_CENTRAL_ONLY);
+        }
+        if (!h.branchReceivesIll() || !h.lender().willReceive()) {
+            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.NOT_PARTICIPATING);
+        }
+        if (!in.borrower().allows(h.agencyId())) {
+            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.NOT_ALLOWED_BY_BORROWER);
+        }
+        if (h.closedForIll()) {
+            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.CLOSED_FOR_ILL);
+        }
+        Integer lenderMin = h.lender().minAgeDays();
+        if (!in.overbygning() && lenderMin != null && age < lenderMin) {
+            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.NEW_FOR_RESPONDER);
+        }
+        if (h.answer() != HoldingsPort.Outcome.ANSWERED) {
+            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.NO_DELIVERY_DATE);
+        }
+        boolean holdAllowed = in.borrower().reserve() && !onShelfOnly;
+        LocalDate available = null;
+        boolean loanable = false;
+        boolean onLoan = false;
+        for (HoldingItem item : h.items()) {
+            if (!item.loanableForIll() || item.status() == ItemStatus.NotForLoan) {
+                continue;
+            }
+            loanable = true;
+            LocalDate date = switch (item.status()) {
+                case OnShelf -> in.today();
+                case OnLoan -> {
+                    onLoan = true;
+                    yield holdAllowed && item.dueDate() != null ? max(item.dueDate(), in.today()) : null;
+                }
+                default -> null; // on order, lost, discarded: no usable date
+            };
+            if (date != null && (available == null || date.isBefore(available))) {
+                available = date;
+            }
+        }
+        if (!loanable) {
+            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.NOT_FOR_LOAN);
+        }
+        if (available == null) {
+            return new Candidate(h.branchId(), h.agencyId(), null, position, onLoan ? Reason.NOT_ON_SHELF : Reason.NO_DELIVERY_DATE);
+        }
+        if (available.isAfter(in.needBeforeDate())) {
+            return new Candidate(h.branchId(), h.agencyId(), available, position, Reason.USER_DATE_EXCEEDED);
+        }
+        return new Candidate(h.branchId(), h.agencyId(), available, position, null);
+    }
+
+    private static Decision manual(DecisionInput in, String reason, boolean own, List<Candidate> candidates, List<TextPart> why) {
+        return new Decision(Route.MANUAL, reason, own, null, null, null, candidates, why, List.of(), in.decisionVersion());
+    }
+
+    private static Decision local(DecisionInput in, String reason, List<Candidate> candidates, List<TextPart> why, List<TextPart> note) {
+        why.add(TextPart.of("explain.local", in.borrowerAgencyId()));
+        return new Decision(Route.LOCAL, reason, true, null, null, null, candidates, why, note, in.decisionVersion());
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,25 @@
+package dk.fjernlaan.automation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The outcome of the automation rules. {@code route} says where the order goes next: to the chosen lender
+ * ({@link Route#AUTOMATED}), to the lender staff chose ({@link Route#STAFF_CHOSEN}), to the borrower's
+ * manual queue ({@link Route#MANUAL}) or to the local reservation queue ({@link Route#LOCAL}).
+ */
+public record Decision(Route route, String reason, boolean own, String lenderBranchId, String lenderAgencyId,
+                       LocalDate availabilityDate, List<Candidate> candidates, List<TextPart> explanation,
+                       List<TextPart> note, int decisionVersion) {
+
+    public enum Route { AUTOMATED, STAFF_CHOSEN, MANUAL, LOCAL }
+
+    public boolean automated() {
+        return route == Route.AUTOMATED;
+    }
+
+    public Automation toAutomation() {
+        return new Automation(automated() ? Automation.AUTOMATED : Automation.NON_AUTOMATED, reason, own, note, explanation,
+            decisionVersion, candidates);
+    }
+}

@@ -1,0 +1,5 @@
+package dk.fjernlaan.automation;
+
+/** A warning to staff who order brand-new material as ILL ({@code NEW_MATERIAL}, {@code NEWER_THAN_OWN_RULE}). */
+public record NewMaterialWarning(String code, String message) {
+}

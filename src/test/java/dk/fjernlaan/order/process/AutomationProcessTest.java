@@ -1,0 +1,122 @@
+package dk.fjernlaan.order.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.OrderService;
+import dk.fjernlaan.order.OrderStatus;
+import dk.fjernlaan.support.IntegrationTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The automation paths of {@code IllOrder}, asserted with camunda-bpm-assert. */
+class AutomationProcessTest extends IntegrationTest {
+
+    static final String BORROWER = "737000"; // Næstved
+    static final String LENDER = "739000";   // Vordingborg
+
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired RepositoryService repository;
+    @Autowired OrderService orders;
+
+    @BeforeEach
+    void settings() throws Exception {
+        participates(BORROWER, 90, 90);
+        participates(LENDER, 0, 0);
+    }
+
+    private ProcessInstance place(String pid) throws Exception {
+        String orderId = placeOrder(Map.of("pickupBranchId", BORROWER, "patronId", patron(BORROWER), "pids", List.of(pid),
+            "orderSystem", "bibliotekdk")).get("orderId").asText();
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId).singleResult();
+    }
+
+    private IllOrder order(ProcessInstance pi) {
+        return orders.order(Long.parseLong(pi.getBusinessKey()));
+    }
+
+    @Test
+    void anAutomatedOrderGoesStraightToTheChosenLender() throws Exception {
+        String pid = record("work-" + unique("p"), today().minusDays(200));
+        items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
+        ProcessInstance pi = place(pid);
+        assertThat(pi).isWaitingAt("StartEvent_OrderReceived");
+        runJobs();
+        assertThat(pi).hasPassed("Task_DecideAutomation", "Gateway_Automated", "Task_SendToLender")
+            .hasNotPassed("Task_HandleManually").isWaitingAt("Task_AwaitLenderAnswer");
+        assertThat(order(pi).automated()).isTrue();
+        assertThat(order(pi).lenderBranchId()).isEqualTo(LENDER);
+    }
+
+    @Test
+    void aNonAutomatedOrderWaitsInTheManualQueueAndStaffCanRetryTheAutomation() throws Exception {
+        String pid = record("work-" + unique("p"), today().minusDays(200));
+        ProcessInstance pi = place(pid);
+        runJobs();
+        assertThat(pi).isWaitingAt("Task_HandleManually");
+        assertThat(task(pi)).hasCandidateGroup(BORROWER);
+        assertThat(order(pi).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
+
+        // a lender gets the book; staff ask the automation to try again
+        items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
+        asStaff(BORROWER, postJson("/api/orders/" + pi.getBusinessKey() + "/manual-decision", Map.of("action", "RETRY_AUTOMATION")));
+        runJobs();
+        assertThat(pi).hasPassed("Gateway_ManualDecision", "Gateway_DecideMerge").isWaitingAt("Task_AwaitLenderAnswer");
+        assertThat(order(pi).automated()).isTrue();
+        assertThat(orders.history(order(pi).orderId())).extracting(e -> e.event())
+            .containsSubsequence("AUTOMATION_DECIDED", "AWAITING_MANUAL", "MANUAL_DECISION_RETRY_AUTOMATION", "AUTOMATION_DECIDED", "SENT_TO_LENDER");
+    }
+
+    @Test
+    void ownMaterialThatStaysHomeWaitsInTheLocalReservationQueue() throws Exception {
+        String pid = record("work-" + unique("p"), today().minusDays(200));
+        items(pid, BORROWER, List.of(Map.of("status", "OnLoan", "dueDate", today().plusDays(20).toString())));
+        items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
+        ProcessInstance pi = place(pid);
+        runJobs();
+        assertThat(pi).isWaitingAt("Task_ReserveLocally");
+        assertThat(task(pi)).hasCandidateGroup(BORROWER);
+        assertThat(order(pi).status()).isEqualTo(OrderStatus.LOCAL_RESERVATION);
+        tasks.complete(task(pi).getId(), Map.of("manualAction", "REJECT", "rejectReason", "Låneren venter på eget eksemplar"));
+        assertThat(pi).isEnded().hasPassed("EndEvent_OrderRejected");
+    }
+
+    @Test
+    void aDecisionThatFailsTechnicallyLandsInTheManualQueueWithReasonError() throws Exception {
+        DecisionDefinition good = repository.createDecisionDefinitionQuery().decisionDefinitionKey("AgeThresholds").latestVersion().singleResult();
+        byte[] goodXml = repository.getDecisionModel(good.getId()).readAllBytes();
+        String broken = new String(goodXml, StandardCharsets.UTF_8).replaceFirst("<text>agencyId</text>", "<text>agencyId +</text>");
+        repository.createDeployment().name("AgeThresholds").addInputStream("AgeThresholds.dmn",
+            new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))).deploy();
+        ProcessInstance pi;
+        try {
+            String pid = record("work-" + unique("p"), today().minusDays(200));
+            items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
+            pi = place(pid);
+            runJobs();
+        } finally {
+            repository.createDeployment().name("AgeThresholds").addInputStream("AgeThresholds.dmn", new ByteArrayInputStream(goodXml)).deploy();
+        }
+        assertThat(pi).isWaitingAt("Task_HandleManually");
+        assertThat(order(pi).automation().reason()).isEqualTo("error");
+        assertThat(order(pi).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
+        // with the table mended, staff retry and the order is automated
+        tasks.complete(task(pi).getId(), Map.of("manualAction", "RETRY_AUTOMATION"));
+        runJobs();
+        assertThat(pi).isWaitingAt("Task_AwaitLenderAnswer");
+    }
+}
