@@ -21,31 +21,43 @@ class AutomationSettingsRepository {
     record Row(String agencyId, int materialType, Participation willSend, List<String> lenders, boolean reserve,
                Participation ownMaterial, int ownProfile, boolean willReceive) {}
 
+    /** The stored rows of one material type, kept in memory: read by every decision, changed seldom. */
+    private record Cached(Map<String, Row> rows, long loadedAt) {}
+
+    private static final long CACHE_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
     private final JdbcClient jdbc;
+    private final Map<Integer, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     AutomationSettingsRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<Row> find(String agencyId, int materialType) {
-        return jdbc.sql("SELECT * FROM automation_settings WHERE agency_id = ? AND material_type = ?")
-            .params(agencyId, materialType).query(AutomationSettingsRepository::row).optional();
+    private Map<String, Row> rowsOf(int materialType) {
+        Cached cached = cache.get(materialType);
+        if (cached == null || System.nanoTime() - cached.loadedAt() > CACHE_NANOS) {
+            Map<String, Row> rows = new HashMap<>();
+            jdbc.sql("SELECT * FROM automation_settings WHERE material_type = ?").param(materialType)
+                .query(AutomationSettingsRepository::row).list().forEach(r -> rows.put(r.agencyId(), r));
+            cached = new Cached(Map.copyOf(rows), System.nanoTime());
+            cache.put(materialType, cached);
+        }
+        return cached.rows();
     }
 
-    List<Row> findAll(String agencyId) {
-        return jdbc.sql("SELECT * FROM automation_settings WHERE agency_id = ? ORDER BY material_type")
-            .param(agencyId).query(AutomationSettingsRepository::row).list();
+    Optional<Row> find(String agencyId, int materialType) {
+        return Optional.ofNullable(rowsOf(materialType).get(agencyId));
     }
 
     Map<String, Row> find(Collection<String> agencyIds, int materialType) {
+        Map<String, Row> all = rowsOf(materialType);
         Map<String, Row> rows = new HashMap<>();
-        if (agencyIds.isEmpty()) {
-            return rows;
+        for (String id : agencyIds) {
+            Row r = all.get(id);
+            if (r != null) {
+                rows.put(id, r);
+            }
         }
-        jdbc.sql("SELECT * FROM automation_settings WHERE material_type = :type AND agency_id IN (:ids)")
-            .param("type", materialType).param("ids", agencyIds)
-            .query(AutomationSettingsRepository::row).list()
-            .forEach(r -> rows.put(r.agencyId(), r));
         return rows;
     }
 
@@ -53,7 +65,13 @@ class AutomationSettingsRepository {
         return find(agencyId, materialType).isPresent();
     }
 
+    /** Forgets the rows kept in memory; the next read loads them again. */
+    void forget() {
+        cache.clear();
+    }
+
     void save(Row r, String user, OffsetDateTime now) {
+        forget();
         String lenders = r.lenders() == null ? null : String.join(",", r.lenders());
         int updated = jdbc.sql("""
                 UPDATE automation_settings SET will_send = ?, lenders = ?, reserve = ?, own_material = ?, own_profile = ?,
@@ -69,6 +87,16 @@ class AutomationSettingsRepository {
                 .params(r.agencyId(), r.materialType(), r.willSend().name(), lenders, r.reserve(), r.ownMaterial().name(),
                     r.ownProfile(), r.willReceive(), now, user)
                 .update();
+        }
+        // after commit too, so that no reader keeps the rows of before the change
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        forget();
+                    }
+                });
         }
     }
 

@@ -68,6 +68,14 @@ public class CatalogueRepository {
             .query(CatalogueRepository::item).list();
     }
 
+    public List<String> findHolderBranches(Collection<String> pids) {
+        if (pids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT branch_id FROM holding_item WHERE pid IN (:pids)").param("pids", pids)
+            .query(String.class).list();
+    }
+
     public List<HoldingItem> findHoldingsOfPids(Collection<String> pids) {
         if (pids.isEmpty()) {
             return List.of();

@@ -23,9 +23,7 @@ class EmbeddedHoldings implements HoldingsPort {
 
     @Override
     public Collection<String> holders(Collection<String> pids) {
-        TreeSet<String> branches = new TreeSet<>();
-        repository.findHoldingsOfPids(pids).forEach(item -> branches.add(item.branchId()));
-        return branches;
+        return new TreeSet<>(repository.findHolderBranches(pids));
     }
 
     @Override

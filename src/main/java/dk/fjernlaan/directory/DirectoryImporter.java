@@ -36,11 +36,13 @@ public class DirectoryImporter {
     static final String MUNICIPALITIES = "data/municipalities.csv";
 
     private final DirectoryRepository repository;
+    private final DirectoryService directory;
     private final IdentitySetup identitySetup;
     private final FjernlaanClock clock;
 
-    public DirectoryImporter(DirectoryRepository repository, IdentitySetup identitySetup, FjernlaanClock clock) {
+    public DirectoryImporter(DirectoryRepository repository, DirectoryService directory, IdentitySetup identitySetup, FjernlaanClock clock) {
         this.repository = repository;
+        this.directory = directory;
         this.identitySetup = identitySetup;
         this.clock = clock;
     }
@@ -106,6 +108,7 @@ public class DirectoryImporter {
         Map<String, String> names = new LinkedHashMap<>();
         repository.findAllAgencies().forEach(a -> names.put(a.agencyId(), a.name()));
         identitySetup.ensureAgencyGroups(names);
+        directory.refresh();
         return new Summary(agenciesAdded, branchesAdded, routesAdded);
     }
 

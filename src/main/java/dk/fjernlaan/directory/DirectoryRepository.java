@@ -166,40 +166,36 @@ public class DirectoryRepository {
     }
 
     public Optional<Closure> findClosure(long closureId) {
-        List<Closure> found = closures("WHERE c.closure_id = ?", closureId);
+        List<Closure> found = closures("WHERE c.closure_id = :id", "id", closureId);
         return found.stream().findFirst();
     }
 
     public List<Closure> findClosures(String agencyId) {
-        return closures("WHERE c.agency_id = ?", agencyId);
+        return closures("WHERE c.agency_id = :agency", "agency", agencyId);
     }
 
-    /** Closings that touch any of the branches and are not reopened (their dates are checked by the caller). */
-    public List<Closure> findOpenClosuresOfBranches(Collection<String> branchIds) {
+    /** Closings in force on the day that touch any of the branches. */
+    public List<Closure> findActiveClosuresOfBranches(Collection<String> branchIds, LocalDate day) {
         if (branchIds.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = jdbc.sql("""
-                SELECT DISTINCT c.closure_id FROM closure c JOIN closure_branch cb ON cb.closure_id = c.closure_id
-                WHERE cb.branch_id IN (:ids) AND c.reopened_at IS NULL""")
-            .param("ids", branchIds).query(Long.class).list();
-        List<Closure> result = new ArrayList<>();
-        for (Long id : ids) {
-            findClosure(id).ifPresent(result::add);
-        }
-        return result;
+        // few closings are open at any time: read them all and keep those that touch the branches
+        java.util.Set<String> asked = new java.util.HashSet<>(branchIds);
+        return closures("WHERE c.reopened_at IS NULL AND c.from_date <= :day AND c.to_date >= :day", "day", day).stream()
+            .filter(c -> c.branchIds().stream().anyMatch(asked::contains))
+            .toList();
     }
 
     public int reopen(long closureId, OffsetDateTime now) {
         return jdbc.sql("UPDATE closure SET reopened_at = ? WHERE closure_id = ? AND reopened_at IS NULL").params(now, closureId).update();
     }
 
-    private List<Closure> closures(String where, Object param) {
+    private List<Closure> closures(String where, String name, Object param) {
         Map<Long, Closure> byId = new LinkedHashMap<>();
         Map<Long, List<String>> branches = new LinkedHashMap<>();
         jdbc.sql("SELECT c.*, cb.branch_id FROM closure c JOIN closure_branch cb ON cb.closure_id = c.closure_id "
                 + where + " ORDER BY c.closure_id, cb.branch_id")
-            .param(param)
+            .param(name, param)
             .query(rs -> {
                 long id = rs.getLong("closure_id");
                 branches.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString("branch_id"));

@@ -3,7 +3,11 @@ package dk.fjernlaan.directory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,36 +23,81 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DirectoryService {
 
+    /** Agencies and branches change seldom and are read by every order: they are kept in memory. */
+    private record Snapshot(Map<String, Agency> agencies, Map<String, Branch> branches, Map<String, List<Branch>> byAgency, long loadedAt) {}
+
+    private static final long SNAPSHOT_NANOS = java.time.Duration.ofMinutes(1).toNanos();
+
     private final DirectoryRepository repository;
     private final FjernlaanClock clock;
+    private volatile Snapshot snapshot;
 
     public DirectoryService(DirectoryRepository repository, FjernlaanClock clock) {
         this.repository = repository;
         this.clock = clock;
     }
 
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        if (current == null || System.nanoTime() - current.loadedAt() > SNAPSHOT_NANOS) {
+            Map<String, Agency> agencies = new HashMap<>();
+            repository.findAllAgencies().forEach(a -> agencies.put(a.agencyId(), a));
+            Map<String, Branch> branches = new HashMap<>();
+            Map<String, List<Branch>> byAgency = new HashMap<>();
+            for (Branch b : repository.findAllBranches()) {
+                branches.put(b.branchId(), b);
+                byAgency.computeIfAbsent(b.agencyId(), k -> new ArrayList<>()).add(b);
+            }
+            current = new Snapshot(Map.copyOf(agencies), Map.copyOf(branches), Map.copyOf(byAgency), System.nanoTime());
+            snapshot = current;
+        }
+        return current;
+    }
+
+    /** Forgets the in-memory directory (after an import or a change), so the next read loads it again. */
+    public void refresh() {
+        snapshot = null;
+    }
+
     public Optional<Agency> findAgency(String agencyId) {
-        return repository.findAgency(agencyId);
+        return Optional.ofNullable(snapshot().agencies().get(agencyId));
     }
 
     public Agency agency(String agencyId) {
-        return repository.findAgency(agencyId).orElseThrow(() -> ApiException.notFound("No library with agency id " + agencyId + "."));
+        return findAgency(agencyId).orElseThrow(() -> ApiException.notFound("No library with agency id " + agencyId + "."));
     }
 
     public Optional<Branch> findBranch(String branchId) {
-        return repository.findBranch(branchId);
+        return Optional.ofNullable(snapshot().branches().get(branchId));
     }
 
-    public java.util.Map<String, Branch> branches(java.util.Collection<String> branchIds) {
-        return repository.findBranches(branchIds);
+    public Map<String, Branch> branches(Collection<String> branchIds) {
+        Map<String, Branch> all = snapshot().branches();
+        Map<String, Branch> result = new LinkedHashMap<>();
+        for (String id : branchIds) {
+            Branch b = all.get(id);
+            if (b != null) {
+                result.put(id, b);
+            }
+        }
+        return result;
     }
 
-    public java.util.Map<String, Agency> agencies(java.util.Collection<String> agencyIds) {
-        return repository.findAgencies(agencyIds);
+    public Map<String, Agency> agencies(Collection<String> agencyIds) {
+        Map<String, Agency> all = snapshot().agencies();
+        Map<String, Agency> result = new LinkedHashMap<>();
+        for (String id : agencyIds) {
+            Agency a = all.get(id);
+            if (a != null) {
+                result.put(id, a);
+            }
+        }
+        return result;
     }
 
     public List<Branch> branches(String agencyId) {
-        return repository.findBranches(agencyId);
+        return snapshot().byAgency().getOrDefault(agencyId, List.of()).stream()
+            .sorted(java.util.Comparator.comparing(Branch::branchId)).toList();
     }
 
     public List<Agency> agencies(String type, String nameContains, int page, int size) {
@@ -59,7 +108,7 @@ public class DirectoryService {
 
     /** The closings of these branches that are in force on the day. */
     public List<Closure> activeClosures(Set<String> branchIds, LocalDate day) {
-        return repository.findOpenClosuresOfBranches(branchIds).stream().filter(c -> c.activeOn(day)).toList();
+        return repository.findActiveClosuresOfBranches(branchIds, day);
     }
 
     public boolean isClosedForIll(String branchId, LocalDate day) {
@@ -90,7 +139,7 @@ public class DirectoryService {
         if (to.isBefore(clock.today())) {
             problems.add(new FieldProblem("to", "is in the past: the closing would already be over"));
         }
-        List<Branch> own = repository.findBranches(agencyId);
+        List<Branch> own = branches(agencyId);
         Set<String> ownIds = new HashSet<>(own.stream().map(Branch::branchId).toList());
         List<String> targets;
         if (branchIds == null || branchIds.isEmpty()) {
@@ -145,10 +194,11 @@ public class DirectoryService {
     @Transactional
     public Branch setRouteNumber(String agencyId, String branchId, String routeNumber) {
         agency(agencyId);
-        Branch branch = repository.findBranch(branchId).filter(b -> b.agencyId().equals(agencyId))
+        Branch branch = findBranch(branchId).filter(b -> b.agencyId().equals(agencyId))
             .orElseThrow(() -> ApiException.notFound("Library " + agencyId + " has no branch " + branchId + "."));
         AccessPolicy.requireCourierAdmin();
         repository.updateRouteNumber(branch.branchId(), routeNumber == null || routeNumber.isBlank() ? null : routeNumber.trim());
+        refresh();
         return repository.findBranch(branchId).orElseThrow();
     }
 }

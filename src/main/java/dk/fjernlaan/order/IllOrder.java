@@ -31,6 +31,8 @@ public class IllOrder {
     private OrderStatus status;
     private boolean automated;
     private Automation automation;
+    private java.util.function.Supplier<Automation> storedAutomation;
+    private boolean automationChanged;
     private String lenderBranchId;
     private String lenderAgencyId;
     private String lenderAnswer;
@@ -85,6 +87,8 @@ public class IllOrder {
      */
     public void automationDecided(Automation decided, Decision.Route route, String lenderBranchId, Instant now, String actor) {
         automation = decided;
+        storedAutomation = null;
+        automationChanged = true;
         automated = route == Decision.Route.AUTOMATED;
         record(now, "AUTOMATION_DECIDED", actor, decided.result(), decided.reason(), lenderBranchId == null ? "-" : lenderBranchId);
         switch (route) {
@@ -142,7 +146,16 @@ public class IllOrder {
     public String responderId() { return responderId; }
     public boolean exactEdition() { return exactEdition; }
     public boolean automated() { return automated; }
-    public Automation automation() { return automation; }
+    /** The automation decision; read from storage only when asked (its candidate list can be long). */
+    public Automation automation() {
+        if (automation == null && storedAutomation != null) {
+            automation = storedAutomation.get();
+            storedAutomation = null;
+        }
+        return automation;
+    }
+
+    boolean automationChanged() { return automationChanged; }
     public String lenderBranchId() { return lenderBranchId; }
     public String lenderAgencyId() { return lenderAgencyId; }
     public String lenderAnswer() { return lenderAnswer; }
@@ -158,15 +171,16 @@ public class IllOrder {
 
     void clearNewEvents(int newVersion) {
         newEvents.clear();
+        automationChanged = false;
         version = newVersion;
     }
 
     /** Restores the mutable state read from the database. */
     @SuppressWarnings("java:S107")
-    void restore(boolean automated, Automation automation, String lenderBranchId, String lenderAgencyId, String lenderAnswer,
+    void restore(boolean automated, java.util.function.Supplier<Automation> automation, String lenderBranchId, String lenderAgencyId, String lenderAnswer,
                  LocalDate expectedDelivery, LocalDate dueDate, List<OrderWarning> warnings, String closeReason) {
         this.automated = automated;
-        this.automation = automation;
+        this.storedAutomation = automation;
         this.lenderBranchId = lenderBranchId;
         this.lenderAgencyId = lenderAgencyId;
         this.lenderAnswer = lenderAnswer;

@@ -6,7 +6,7 @@ import java.util.Optional;
 public interface OrderProcess {
 
     /** Starts the order's process (business key = order number) in the caller's transaction. */
-    void start(IllOrder order, String title);
+    void start(IllOrder order);
 
     /** The open task in the borrower's manual queue, if the order waits there. */
     Optional<String> manualTaskId(long orderId);

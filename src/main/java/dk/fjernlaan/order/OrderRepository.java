@@ -62,13 +62,17 @@ public class OrderRepository {
 
     /** Saves the order's state and new events; fails when someone else saved it since it was read. */
     public void update(IllOrder o) {
-        int updated = jdbc.sql("""
-                UPDATE ill_order SET status = ?, automated = ?, automation = ?, lender_branch_id = ?, lender_agency_id = ?,
-                    lender_answer = ?, expected_delivery = ?, due_date = ?, warnings = ?, close_reason = ?, updated_at = ?,
+        int updated;
+        if (o.automationChanged()) {
+            jdbc.sql("UPDATE ill_order SET automation = ? WHERE order_id = ?").params(toJson(o.automation()), o.orderId()).update();
+        }
+        updated = jdbc.sql("""
+                UPDATE ill_order SET status = ?, automated = ?, lender_branch_id = ?, lender_agency_id = ?,
+                    lender_answer = ?, expected_delivery = ?, due_date = ?, close_reason = ?, updated_at = ?,
                     version = version + 1
                 WHERE order_id = ? AND version = ?""")
-            .params(o.status().name(), o.automated(), toJson(o.automation()), o.lenderBranchId(), o.lenderAgencyId(),
-                o.lenderAnswer(), o.expectedDelivery(), o.dueDate(), toJson(o.warnings()), o.closeReason(), utc(o.updatedAt()),
+            .params(o.status().name(), o.automated(), o.lenderBranchId(), o.lenderAgencyId(),
+                o.lenderAnswer(), o.expectedDelivery(), o.dueDate(), o.closeReason(), utc(o.updatedAt()),
                 o.orderId(), o.version())
             .update();
         if (updated == 0) {
@@ -161,7 +165,8 @@ public class OrderRepository {
             OrderSystem.valueOf(rs.getString("order_system")), rs.getString("responder_id"), rs.getBoolean("exact_edition"),
             rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
             rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
-        o.restore(rs.getBoolean("automated"), fromJson(rs.getString("automation"), Automation.class), rs.getString("lender_branch_id"),
+        String automation = rs.getString("automation");
+        o.restore(rs.getBoolean("automated"), automation == null ? null : () -> fromJson(automation, Automation.class), rs.getString("lender_branch_id"),
             rs.getString("lender_agency_id"), rs.getString("lender_answer"), rs.getObject("expected_delivery", LocalDate.class),
             rs.getObject("due_date", LocalDate.class), fromJson(rs.getString("warnings"), WARNINGS), rs.getString("close_reason"));
         return o;

@@ -98,7 +98,7 @@ public class OrderService {
                 if (idempotencyKey != null) {
                     orders.insertIdempotencyKey(actor.userId(), idempotencyKey, hash, o.orderId(), clock.now());
                 }
-                process.start(o, accepted.ordered().title());
+                process.start(o);
                 return o;
             });
             return new Placed(order, false);
@@ -268,6 +268,15 @@ public class OrderService {
     }
 
     // steps called by the process --------------------------------------------------------------
+
+    /** What a task for staff shows about the order. */
+    public record TaskFacts(String title, String pickupBranchId, String needBeforeDate) {}
+
+    public TaskFacts taskFacts(long orderId) {
+        IllOrder order = order(orderId);
+        String title = catalogue.findRecord(order.orderedPid()).map(BibRecord::title).orElse(order.orderedPid());
+        return new TaskFacts(title, order.pickupBranchId(), order.needBeforeDate().toString());
+    }
 
     /** Makes the automation decision for the order and keeps it on the order; the process follows its route. */
     public Decision decideAutomation(long orderId) {

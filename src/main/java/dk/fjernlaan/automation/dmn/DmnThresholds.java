@@ -44,14 +44,21 @@ class DmnThresholds implements ThresholdSource, ThresholdEditor {
     static final String AGE_THRESHOLDS = "AgeThresholds";
     static final String OWN_PROFILES = "OwnMaterialProfiles";
 
+    private static final long LATEST_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
+    private record Latest(DecisionDefinition definition, long generation, long loadedAt) {}
+
     private final RepositoryService repository;
+    private final DecisionDeployments deployments;
+    private final Map<String, Latest> latest = new ConcurrentHashMap<>();
     private final DmnEngine dmn;
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Thresholds>> thresholdCache = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, OwnProfile>> profileCache = new ConcurrentHashMap<>();
 
-    DmnThresholds(RepositoryService repository) {
+    DmnThresholds(RepositoryService repository, DecisionDeployments deployments) {
         this.repository = repository;
+        this.deployments = deployments;
         this.dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     }
 
@@ -116,7 +123,7 @@ class DmnThresholds implements ThresholdSource, ThresholdEditor {
 
     @Override
     public int setLibraryThresholds(String agencyId, int materialType, Integer borrowerMinAgeDays, Integer lenderMinAgeDays) {
-        DecisionDefinition definition = latest(AGE_THRESHOLDS);
+        DecisionDefinition definition = queryLatest(AGE_THRESHOLDS);
         DmnModelInstance model = repository.getDmnModelInstance(definition.getId());
         Decision decision = model.getModelElementById(AGE_THRESHOLDS);
         if (decision == null || !(decision.getExpression() instanceof DecisionTable table)) {
@@ -180,10 +187,22 @@ class DmnThresholds implements ThresholdSource, ThresholdEditor {
             .source("Fjernlån API")
             .addModelInstance(AGE_THRESHOLDS + ".dmn", model)
             .deploy();
-        return latest(AGE_THRESHOLDS).getVersion();
+        return queryLatest(AGE_THRESHOLDS).getVersion();
     }
 
+    /** The latest version of a table, kept until the next deployment of a table on this engine (or 10 s). */
     private DecisionDefinition latest(String key) {
+        long generation = deployments.generation();
+        Latest known = latest.get(key);
+        if (known != null && known.generation() == generation && System.nanoTime() - known.loadedAt() < LATEST_NANOS) {
+            return known.definition();
+        }
+        DecisionDefinition definition = queryLatest(key);
+        latest.put(key, new Latest(definition, generation, System.nanoTime()));
+        return definition;
+    }
+
+    private DecisionDefinition queryLatest(String key) {
         DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().singleResult();
         if (definition == null) {
             throw new IllegalStateException("The decision " + key + " is not deployed");

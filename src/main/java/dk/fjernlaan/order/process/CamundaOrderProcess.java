@@ -25,13 +25,10 @@ class CamundaOrderProcess implements OrderProcess {
     }
 
     @Override
-    public void start(IllOrder order, String title) {
+    public void start(IllOrder order) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(OrderVariables.ORDER_ID, String.valueOf(order.orderId()));
         variables.put(OrderVariables.BORROWER_AGENCY_ID, order.borrowerAgencyId());
-        variables.put(OrderVariables.PICKUP_BRANCH_ID, order.pickupBranchId());
-        variables.put(OrderVariables.TITLE, title);
-        variables.put(OrderVariables.NEED_BEFORE_DATE, order.needBeforeDate().toString());
         runtime.startProcessInstanceByKey(OrderVariables.PROCESS_KEY, String.valueOf(order.orderId()), variables);
     }
 

@@ -33,8 +33,13 @@ class ManualTaskListener implements TaskListener {
         long orderId = OrderVariables.orderId(task);
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
+                // what staff see in Tasklist: set only for orders that need a person
+                OrderService.TaskFacts facts = orders.taskFacts(orderId);
+                task.setVariable(OrderVariables.TITLE, facts.title());
+                task.setVariable(OrderVariables.PICKUP_BRANCH_ID, facts.pickupBranchId());
+                task.setVariable(OrderVariables.NEED_BEFORE_DATE, facts.needBeforeDate());
                 String key = OrderVariables.LOCAL_TASK.equals(task.getTaskDefinitionKey()) ? "task.local" : "task.manual";
-                task.setName(texts.getDefault(key, String.valueOf(orderId), OrderVariables.string(task, OrderVariables.TITLE)));
+                task.setName(texts.getDefault(key, String.valueOf(orderId), facts.title()));
             }
             case EVENTNAME_COMPLETE -> {
                 ManualDecision decision = decision(task);

@@ -1,0 +1,334 @@
+package dk.fjernlaan.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+
+import dk.fjernlaan.FjernlaanApplication;
+import dk.fjernlaan.automation.AutomationService;
+import dk.fjernlaan.automation.AutomationSettings;
+import dk.fjernlaan.automation.AutomationSettingsService;
+import dk.fjernlaan.automation.BorrowerSettings;
+import dk.fjernlaan.automation.LenderSettings;
+import dk.fjernlaan.automation.Participation;
+import dk.fjernlaan.automation.Decision;
+import dk.fjernlaan.catalogue.BibRecord;
+import dk.fjernlaan.catalogue.CatalogueService;
+import dk.fjernlaan.catalogue.HoldingItem;
+import dk.fjernlaan.catalogue.ItemStatus;
+import dk.fjernlaan.directory.Agency;
+import dk.fjernlaan.directory.AgencyType;
+import dk.fjernlaan.directory.Branch;
+import dk.fjernlaan.directory.DirectoryRepository;
+import dk.fjernlaan.patron.Patron;
+import dk.fjernlaan.patron.PatronService;
+import dk.fjernlaan.platform.time.FjernlaanClock;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The benchmark harness of the automation decision and the order's way to the lender, against a baseline in
+ * the same run. Run with {@code mvn -q test-compile exec:java@benchmark}; it prints the figures.
+ *
+ * <p>Set-up: the national directory, the age-threshold table with a row for every library that lends, and
+ * one title held by 400 branches of all municipal library systems (several branches each; 60 % on the shelf,
+ * 30 % on loan, 10 % not for loan). The borrowers are municipal libraries that hold the title themselves (own
+ * material allowed, their copies out for two months), so every decision runs the whole rule set.
+ *
+ * <ul>
+ *   <li><b>decision</b>: the automation decision as a use case ({@link AutomationService#decide}), sequentially:
+ *       decisions per second, p50 and p99 latency.</li>
+ *   <li><b>end to end</b>: {@code POST /api/orders} over HTTP (8 clients) until every order is
+ *       {@code SENT_TO_LENDER}, with the job executor running the process: orders per second.</li>
+ *   <li><b>baseline</b>: the same engine, HTTP clients, authentication and transactions (request, step after the
+ *       start, the step where the decision would be) on a process of the same shape whose steps do nothing.</li>
+ * </ul>
+ * Sizes can be changed with {@code -Dbench.decisions=}, {@code -Dbench.orders=}.
+ */
+public final class Benchmark {
+
+    static final String BASELINE = "BenchBaseline";
+    static final String WORK = "bench-work";
+    static final String PID = "870970-basis:BENCH1";
+    static final String ADMIN_PASSWORD = "bench-admin-secret";
+
+    private static final int CLIENTS = 8;
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int decisions = Integer.getInteger("bench.decisions", 3000);
+        int orders = Integer.getInteger("bench.orders", 1000);
+        deleteRecursively(Path.of("target/bench"));
+        Locale.setDefault(Locale.ROOT);
+
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(FjernlaanApplication.class).profiles("bench").run();
+        int exit = 0;
+        try {
+            Benchmark.run(app, decisions, orders);
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            app.close();
+        }
+        System.exit(exit);
+    }
+
+    static void run(ConfigurableApplicationContext app, int decisionCount, int orderCount) throws Exception {
+        FjernlaanClock clock = app.getBean(FjernlaanClock.class);
+        DirectoryRepository directory = app.getBean(DirectoryRepository.class);
+        CatalogueService catalogue = app.getBean(CatalogueService.class);
+        PatronService patrons = app.getBean(PatronService.class);
+        AutomationService automation = app.getBean(AutomationService.class);
+        AutomationSettingsService settings = app.getBean(AutomationSettingsService.class);
+        RepositoryService repository = app.getBean(RepositoryService.class);
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        LocalDate today = clock.today();
+
+        // --- set-up -------------------------------------------------------------------------------
+        List<Agency> lenders = directory.findLendingAgencies();
+        seedThresholdRows(repository, lenders);
+        catalogue.saveRecord(new BibRecord(PID, WORK, "Benchmarkbogen", "Bench", "1. udgave", true, 1, today.minusYears(2), null, false, true));
+        List<Branch> holders = holders(directory, 400);
+        for (int i = 0; i < holders.size(); i++) {
+            ItemStatus status = i % 10 < 6 ? ItemStatus.OnShelf : i % 10 < 9 ? ItemStatus.OnLoan : ItemStatus.NotForLoan;
+            LocalDate due = status == ItemStatus.OnLoan ? today.plusDays(1 + i % 20) : null;
+            catalogue.replaceHoldings(PID, holders.get(i).branchId(),
+                List.of(new HoldingItem(PID, holders.get(i).branchId(), "b" + i, status, due, true)));
+        }
+        List<Branch> borrowers = borrowers(directory, holders, 10);
+        java.util.Set<String> borrowerAgencies = new java.util.HashSet<>(borrowers.stream().map(Branch::agencyId).toList());
+        for (Branch holder : holders) {
+            if (borrowerAgencies.contains(holder.agencyId())) {
+                // the borrowers' own copies are out for two months; own material is allowed (profile 1)
+                catalogue.replaceHoldings(PID, holder.branchId(),
+                    List.of(new HoldingItem(PID, holder.branchId(), "own", ItemStatus.OnLoan, today.plusDays(60), true)));
+            }
+        }
+        for (Branch borrower : borrowers) {
+            patrons.save(new Patron(borrower.agencyId(), "BENCH", "Bench Låner", "bench@example.org", BigDecimal.ZERO));
+            settings.update(borrower.agencyId(), new AutomationSettings(1,
+                new BorrowerSettings(Participation.YES, 0, null, true, Participation.YES, 1), new LenderSettings(true, 0), null));
+        }
+        long holderCount = jdbc.sql("SELECT COUNT(DISTINCT branch_id) FROM holding_item WHERE pid = ?").param(PID).query(Long.class).single();
+        long agencyCount = jdbc.sql("SELECT COUNT(DISTINCT b.agency_id) FROM holding_item h JOIN branch b ON b.branch_id = h.branch_id WHERE h.pid = ?")
+            .param(PID).query(Long.class).single();
+        // the shape of an automated order's path through IllOrder (start, merge, decide, automated?, merge, send,
+        // wait for the lender), with the same asynchronous boundaries, but every step a no-op
+        BpmnModelInstance baseline = Bpmn.createExecutableProcess(BASELINE).camundaHistoryTimeToLive(1)
+            .startEvent("StartEvent_Started").camundaAsyncAfter()
+            .exclusiveGateway("Gateway_Merge1")
+            .serviceTask("Task_NoOpDecide").camundaAsyncBefore().camundaExpression("${true}")
+            .exclusiveGateway("Gateway_Fork")
+            .exclusiveGateway("Gateway_Merge2")
+            .serviceTask("Task_NoOpSend").camundaExpression("${true}")
+            .receiveTask("Task_Wait")
+            .endEvent("EndEvent_Done")
+            .done();
+        repository.createDeployment().name(BASELINE).addModelInstance(BASELINE + ".bpmn", baseline).deploy();
+
+        System.out.printf("%nSet-up: %d branches hold the title (%d agencies); %d lending libraries with a row in AgeThresholds v%d;"
+                + " borrowers: %d municipal libraries (own material).%n",
+            holderCount, agencyCount, lenders.size(), latestThresholdVersion(repository), borrowers.size());
+
+        // --- the decision ---------------------------------------------------------------------------
+        List<AutomationService.DecisionRequest> requests = new ArrayList<>();
+        for (Branch b : borrowers) {
+            requests.add(new AutomationService.DecisionRequest(b.agencyId(), b.branchId(), "bibliotekdk", null, List.of(PID), PID, false, 1,
+                today.plusDays(180)));
+        }
+        Decision sample = automation.decide(requests.get(0));
+        System.out.printf("A decision: %s, reason %s, lender %s, %d candidates (%d eligible)%n", sample.route(), sample.reason(),
+            sample.lenderBranchId(), sample.candidates().size(), sample.candidates().stream().filter(c -> c.excludedBecause() == null).count());
+        if (!sample.automated()) {
+            throw new IllegalStateException("The benchmark order is not automated: " + sample.reason());
+        }
+        for (int i = 0; i < 300; i++) {
+            automation.decide(requests.get(i % requests.size()));
+        }
+        long[] latencies = new long[decisionCount];
+        long start = System.nanoTime();
+        for (int i = 0; i < decisionCount; i++) {
+            long t = System.nanoTime();
+            automation.decide(requests.get(i % requests.size()));
+            latencies[i] = System.nanoTime() - t;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        System.out.printf("Decision (%d holders, 1 thread, %d decisions): %.0f decisions/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+            holderCount, decisionCount, decisionCount / seconds, percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6,
+            latencies[latencies.length - 1] / 1e6);
+
+        // --- end to end against the baseline ---------------------------------------------------------
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        LongSupplier baselineDone = () -> runtime.createExecutionQuery().processDefinitionKey(BASELINE).activityId("Task_Wait").count();
+        LongSupplier ordersDone = () -> jdbc.sql("SELECT COUNT(*) FROM ill_order WHERE status = 'SENT_TO_LENDER'").query(Long.class).single();
+
+        // warm both paths up
+        measure("warm-up baseline", 200, i -> post(http, port, "/api/bench/baseline", "", auth), baselineDone);
+        measure("warm-up orders", 200, i -> post(http, port, "/api/orders", order(borrowers.get(i % borrowers.size())), auth), ordersDone);
+
+        double base = measure("Baseline (same-shaped no-op process, 3 transactions)", orderCount,
+            i -> post(http, port, "/api/bench/baseline", "", auth), baselineDone);
+        double real = measure("End to end (POST /api/orders -> SENT_TO_LENDER)", orderCount,
+            i -> post(http, port, "/api/orders", order(borrowers.get(i % borrowers.size())), auth), ordersDone);
+        System.out.printf("End to end / baseline: %.0f %%%n%n", 100 * real / base);
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    /** Sends n requests from the clients and waits until the done counter has grown by n: answers per second. */
+    static double measure(String name, int n, Step step, LongSupplier done) throws Exception {
+        long before = done.getAsLong();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            sent.add(clients.submit(() -> {
+                step.run(index);
+                return null;
+            }));
+        }
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        double accepted = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (done.getAsLong() - before < n && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        long finished = done.getAsLong() - before;
+        if (!name.startsWith("warm-up")) {
+            System.out.printf("%s: %d of %d through in %.1f s = %.0f per second (requests answered in %.1f s)%n",
+                name, finished, n, seconds, finished / seconds, accepted);
+        }
+        return finished / seconds;
+    }
+
+    static void post(HttpClient http, int port, String path, String body, String auth) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", auth).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    static String order(Branch pickup) {
+        return "{\"pickupBranchId\":\"" + pickup.branchId() + "\",\"patronId\":\"BENCH\",\"pids\":[\"" + PID
+            + "\"],\"orderSystem\":\"bibliotekdk\"}";
+    }
+
+    /** Branches of all municipal library systems that receive ILL, a few of each, until there are n. */
+    static List<Branch> holders(DirectoryRepository directory, int n) {
+        List<Agency> municipal = directory.findAllAgencies().stream()
+            .filter(a -> a.type() == AgencyType.PUBLIC && a.municipalityCode() != null).toList();
+        List<List<Branch>> perAgency = new ArrayList<>();
+        for (Agency a : municipal) {
+            List<Branch> branches = directory.findBranches(a.agencyId()).stream().filter(Branch::willReceiveIll).toList();
+            if (!branches.isEmpty()) {
+                perAgency.add(branches);
+            }
+        }
+        List<Branch> chosen = new ArrayList<>();
+        for (int round = 0; chosen.size() < n; round++) {
+            boolean any = false;
+            for (List<Branch> branches : perAgency) {
+                if (round < branches.size() && chosen.size() < n) {
+                    chosen.add(branches.get(round));
+                    any = true;
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        return chosen;
+    }
+
+    /** Main branches of municipal libraries that allow pickup, that hold the title. */
+    static List<Branch> borrowers(DirectoryRepository directory, List<Branch> holders, int n) {
+        return holders.stream().filter(b -> b.branchId().equals(b.agencyId()) && b.pickupAllowed())
+            .sorted(Comparator.comparing(Branch::branchId)).limit(n).toList();
+    }
+
+    /** One AgeThresholds version with a row for every library that lends (material type 1), as a full national table. */
+    static void seedThresholdRows(RepositoryService repository, List<Agency> lenders) throws IOException {
+        DecisionDefinition current = repository.createDecisionDefinitionQuery().decisionDefinitionKey("AgeThresholds").latestVersion().singleResult();
+        String xml;
+        try (InputStream in = repository.getDecisionModel(current.getId())) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder rows = new StringBuilder();
+        for (Agency a : lenders) {
+            String id = "Rule_Bench_" + a.agencyId();
+            int lenderMin = Math.abs(a.agencyId().hashCode()) % 4 == 0 ? 180 : 0;
+            rows.append("<rule id=\"").append(id).append("\">")
+                .append("<inputEntry id=\"").append(id).append("_1\"><text>\"").append(a.agencyId()).append("\"</text></inputEntry>")
+                .append("<inputEntry id=\"").append(id).append("_2\"><text>-</text></inputEntry>")
+                .append("<inputEntry id=\"").append(id).append("_3\"><text>-</text></inputEntry>")
+                .append("<inputEntry id=\"").append(id).append("_4\"><text>1</text></inputEntry>")
+                .append("<outputEntry id=\"").append(id).append("_5\"><text>0</text></outputEntry>")
+                .append("<outputEntry id=\"").append(id).append("_6\"><text>").append(lenderMin).append("</text></outputEntry>")
+                .append("</rule>\n");
+        }
+        int first = xml.indexOf("<rule ");
+        String table = xml.substring(0, first) + rows + xml.substring(first);
+        repository.createDeployment().name("AgeThresholds").source("benchmark")
+            .addInputStream("AgeThresholds.dmn", new ByteArrayInputStream(table.getBytes(StandardCharsets.UTF_8))).deploy();
+    }
+
+    static int latestThresholdVersion(RepositoryService repository) {
+        return repository.createDecisionDefinitionQuery().decisionDefinitionKey("AgeThresholds").latestVersion().singleResult().getVersion();
+    }
+
+    static long percentile(long[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var walk = Files.walk(path)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
