@@ -60,6 +60,14 @@ public class AutomationService {
     }
 
     public Decision decide(DecisionRequest request) {
+        return decideExcluding(request, Set.of());
+    }
+
+    /**
+     * The decision again, now, leaving out lenders already asked: the next lender of the rota that still qualifies
+     * (closings and availability checked at this moment).
+     */
+    public Decision decideExcluding(DecisionRequest request, Set<String> excludedBranches) {
         LocalDate today = clock.today();
         BibRecord ordered = catalogue.record(request.orderedPid());
         ThresholdSource.Table table = thresholds.current();
@@ -71,7 +79,8 @@ public class AutomationService {
         OwnProfile profile = table.ownProfile(row.ownProfile());
 
         List<DecisionInput.Holder> holders = request.responderId() == null
-            ? holders(request, ordered, table, today) : List.of();
+            ? holders(request, ordered, table, today).stream().filter(h -> !excludedBranches.contains(h.branchId())).toList()
+            : List.of();
         Map<String, Integer> positions = positions(directory.route(request.borrowerAgencyId()));
 
         return AutomationRules.decide(new DecisionInput(today, request.borrowerAgencyId(), request.orderSystem(), request.responderId(),

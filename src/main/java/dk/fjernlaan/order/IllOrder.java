@@ -39,6 +39,7 @@ public class IllOrder {
     private LocalDate expectedDelivery;
     private LocalDate dueDate;
     private List<OrderWarning> warnings;
+    private List<LenderAttempt> attempts = new ArrayList<>();
     private String closeReason;
     private Instant updatedAt;
     private int version;
@@ -111,15 +112,103 @@ public class IllOrder {
     }
 
     public void sentToLender(String branchId, String agencyId, Instant now, String actor) {
+        closeCurrentAttempt(LenderAttempt.WITHDRAWN, null, now);
         status = OrderStatus.SENT_TO_LENDER;
         lenderBranchId = branchId;
         lenderAgencyId = agencyId;
         lenderAnswer = null;
         expectedDelivery = null;
+        dueDate = null;
+        attempts.add(new LenderAttempt(branchId, agencyId, now, null, null, null));
         record(now, "SENT_TO_LENDER", actor, branchId);
     }
 
+    /** The current lender answered (from Tasklist or the API). */
+    public void lenderAnswered(SupplierMessage message, Instant now, String actor) {
+        lenderAnswer = message.status().name();
+        switch (message.status()) {
+            case WillSupply -> {
+                status = OrderStatus.WILL_SUPPLY;
+                record(now, "LENDER_WILL_SUPPLY", actor, lenderBranchId);
+            }
+            case ExpectToSupply -> {
+                status = OrderStatus.EXPECT_TO_SUPPLY;
+                expectedDelivery = message.expectedDeliveryDate();
+                record(now, "LENDER_EXPECTS_TO_SUPPLY", actor, lenderBranchId, String.valueOf(expectedDelivery));
+            }
+            case Loaned -> {
+                status = OrderStatus.SHIPPED;
+                dueDate = message.dueDate();
+                closeCurrentAttempt(LenderAttempt.LOANED, null, now);
+                record(now, "LENDER_SHIPPED", actor, lenderBranchId, String.valueOf(dueDate));
+            }
+            case Unfilled, RetryPossible -> {
+                String reason = message.reason() == null ? "-" : message.reason();
+                closeCurrentAttempt(message.status() == SupplierStatus.Unfilled ? LenderAttempt.UNFILLED : LenderAttempt.RETRY_POSSIBLE,
+                    message.reason(), now);
+                record(now, message.status() == SupplierStatus.Unfilled ? "LENDER_UNFILLED" : "LENDER_RETRY_POSSIBLE", actor,
+                    lenderBranchId, reason);
+            }
+            default -> throw new IllegalArgumentException("Not an answer to a request: " + message.status());
+        }
+    }
+
+    /** The lender did not answer in time. */
+    public void lenderSilent(int workingDays, Instant now) {
+        closeCurrentAttempt(LenderAttempt.SILENT, null, now);
+        record(now, "LENDER_SILENT", "system", lenderBranchId, String.valueOf(workingDays));
+    }
+
+    /** The request is taken back from the current lender (its date is too late), and it is told so. */
+    public void requestWithdrawn(String why, Instant now) {
+        closeCurrentAttempt(LenderAttempt.WITHDRAWN, why, now);
+        record(now, "REQUEST_WITHDRAWN", "system", lenderBranchId, why);
+    }
+
+    /** No lender is left to ask: back to the borrower's manual queue, with the lenders tried. */
+    public void rotaExhausted(Instant now) {
+        status = OrderStatus.AWAITING_MANUAL;
+        String tried = String.join(", ", attempts.stream().map(a -> a.branchId() + " (" + a.outcome() + ")").toList());
+        record(now, "ROTA_EXHAUSTED", "system", tried.isEmpty() ? "-" : tried);
+    }
+
+    /** A message from a lender that is no longer asked: kept in the history, nothing else. */
+    public void lateAnswer(String fromAgencyId, String answer, Instant now, String actor) {
+        record(now, "LATE_ANSWER", actor, fromAgencyId, answer);
+    }
+
+    public void expired(Instant now) {
+        closeCurrentAttempt(LenderAttempt.WITHDRAWN, "expired", now);
+        status = OrderStatus.EXPIRED;
+        closeReason = "need-before date " + needBeforeDate + " passed";
+        record(now, "EXPIRED", "system", String.valueOf(needBeforeDate));
+    }
+
+    public void cancelled(String note, Instant now, String actor) {
+        closeCurrentAttempt(LenderAttempt.WITHDRAWN, "cancelled", now);
+        status = OrderStatus.CANCELLED;
+        closeReason = note;
+        record(now, "CANCELLED", actor, note == null ? "-" : note);
+    }
+
+    private void closeCurrentAttempt(String how, String why, Instant now) {
+        if (!attempts.isEmpty() && attempts.get(attempts.size() - 1).open()) {
+            attempts.set(attempts.size() - 1, attempts.get(attempts.size() - 1).ended(how, why, now));
+        }
+    }
+
+    /** The lender currently asked (an open attempt), if any. */
+    public java.util.Optional<LenderAttempt> currentAttempt() {
+        return attempts.isEmpty() || !attempts.get(attempts.size() - 1).open()
+            ? java.util.Optional.empty() : java.util.Optional.of(attempts.get(attempts.size() - 1));
+    }
+
+    public List<LenderAttempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
     public void rejected(String reason, Instant now, String actor) {
+        closeCurrentAttempt(LenderAttempt.WITHDRAWN, "rejected", now);
         status = OrderStatus.UNFILLED;
         closeReason = reason;
         record(now, "REJECTED", actor, reason);
@@ -178,7 +267,8 @@ public class IllOrder {
     /** Restores the mutable state read from the database. */
     @SuppressWarnings("java:S107")
     void restore(boolean automated, java.util.function.Supplier<Automation> automation, String lenderBranchId, String lenderAgencyId, String lenderAnswer,
-                 LocalDate expectedDelivery, LocalDate dueDate, List<OrderWarning> warnings, String closeReason) {
+                 LocalDate expectedDelivery, LocalDate dueDate, List<OrderWarning> warnings, String closeReason,
+                 List<LenderAttempt> attempts) {
         this.automated = automated;
         this.storedAutomation = automation;
         this.lenderBranchId = lenderBranchId;
@@ -188,5 +278,6 @@ public class IllOrder {
         this.dueDate = dueDate;
         this.warnings = warnings == null ? List.of() : List.copyOf(warnings);
         this.closeReason = closeReason;
+        this.attempts = attempts == null ? new ArrayList<>() : new ArrayList<>(attempts);
     }
 }

@@ -56,6 +56,14 @@ class OrderController {
                                  @Pattern(regexp = AGENCY, message = "must be a 6-digit branch number") String lenderBranchId,
                                  @Size(max = 500) String reason) {}
 
+    record SupplierMessageRequest(@NotNull SupplierStatus status, @Size(max = 500) String reason, LocalDate expectedDeliveryDate,
+                                  LocalDate dueDate, @Size(max = 100) String itemId,
+                                  @Pattern(regexp = AGENCY, message = "must be a 6-digit branch number") String supplierBranchId) {}
+
+    enum RequesterAction { Received, ShippedReturn, Cancel, Renew }
+
+    record RequesterMessageRequest(@NotNull RequesterAction action, @Size(max = 500) String note) {}
+
     record Page<T>(List<T> items, int page, int size, long totalElements) {}
 
     record ManualQueueEntry(OrderSummary order, String reason, String explanation) {}
@@ -103,6 +111,25 @@ class OrderController {
                     automation == null ? null : automation.explanation());
             })
             .toList();
+    }
+
+    @PostMapping("/api/orders/{orderId}/supplier-messages")
+    @Operation(summary = "A message from the lender (ISO 18626): WillSupply, ExpectToSupply, Unfilled, RetryPossible, Loaned, ...; "
+        + "409 when it does not fit the order's state; a late answer from a lender no longer asked is only recorded")
+    OrderView supplierMessage(@PathVariable long orderId, @Valid @RequestBody SupplierMessageRequest body) {
+        IllOrder order = orders.supplierMessage(orderId, new SupplierMessage(body.status(), body.reason(), body.expectedDeliveryDate(),
+            body.dueDate(), body.itemId(), body.supplierBranchId()));
+        return views.view(order, orders.history(orderId));
+    }
+
+    @PostMapping("/api/orders/{orderId}/requester-messages")
+    @Operation(summary = "A message from the borrower library: Cancel (before dispatch; 409 after), Received, ShippedReturn, Renew")
+    OrderView requesterMessage(@PathVariable long orderId, @Valid @RequestBody RequesterMessageRequest body) {
+        IllOrder order = switch (body.action()) {
+            case Cancel -> orders.cancel(orderId, body.note());
+            default -> orders.requesterMessage(orderId, body.action().name(), body.note());
+        };
+        return views.view(order, orders.history(orderId));
     }
 
     @PostMapping("/api/orders/{orderId}/manual-decision")

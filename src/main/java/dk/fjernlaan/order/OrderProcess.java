@@ -13,4 +13,13 @@ public interface OrderProcess {
 
     /** Completes the manual task with the decision (the same as completing it in Tasklist). */
     void completeManualTask(String taskId, ManualDecision decision);
+
+    /** The lender's open task for the order (answer the request, or ship the item), if the order waits there. */
+    Optional<String> lenderTaskId(long orderId);
+
+    /** Completes the lender's task with its message (the same as completing it in Tasklist). */
+    void completeLenderTask(String taskId, SupplierMessage message);
+
+    /** Tells the order's process that the order is cancelled; false when the process cannot take it now. */
+    boolean cancel(long orderId, String note);
 }

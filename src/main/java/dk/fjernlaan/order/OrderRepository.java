@@ -28,6 +28,7 @@ public class OrderRepository {
 
     private static final TypeReference<List<OrderWarning>> WARNINGS = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<LenderAttempt>> ATTEMPTS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -68,12 +69,12 @@ public class OrderRepository {
         }
         updated = jdbc.sql("""
                 UPDATE ill_order SET status = ?, automated = ?, lender_branch_id = ?, lender_agency_id = ?,
-                    lender_answer = ?, expected_delivery = ?, due_date = ?, close_reason = ?, updated_at = ?,
+                    lender_answer = ?, expected_delivery = ?, due_date = ?, close_reason = ?, lender_attempts = ?, updated_at = ?,
                     version = version + 1
                 WHERE order_id = ? AND version = ?""")
             .params(o.status().name(), o.automated(), o.lenderBranchId(), o.lenderAgencyId(),
-                o.lenderAnswer(), o.expectedDelivery(), o.dueDate(), o.closeReason(), utc(o.updatedAt()),
-                o.orderId(), o.version())
+                o.lenderAnswer(), o.expectedDelivery(), o.dueDate(), o.closeReason(),
+                o.attempts().isEmpty() ? null : toJson(o.attempts()), utc(o.updatedAt()), o.orderId(), o.version())
             .update();
         if (updated == 0) {
             throw new OptimisticLockingFailureException("Order " + o.orderId() + " was changed concurrently");
@@ -168,7 +169,8 @@ public class OrderRepository {
         String automation = rs.getString("automation");
         o.restore(rs.getBoolean("automated"), automation == null ? null : () -> fromJson(automation, Automation.class), rs.getString("lender_branch_id"),
             rs.getString("lender_agency_id"), rs.getString("lender_answer"), rs.getObject("expected_delivery", LocalDate.class),
-            rs.getObject("due_date", LocalDate.class), fromJson(rs.getString("warnings"), WARNINGS), rs.getString("close_reason"));
+            rs.getObject("due_date", LocalDate.class), fromJson(rs.getString("warnings"), WARNINGS), rs.getString("close_reason"),
+            fromJson(rs.getString("lender_attempts"), ATTEMPTS));
         return o;
     }
 

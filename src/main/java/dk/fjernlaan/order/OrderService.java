@@ -267,6 +267,186 @@ public class OrderService {
         }
     }
 
+    // the conversation with the lender ----------------------------------------------------------
+
+    private static final java.util.Set<SupplierStatus> ANSWERS = java.util.EnumSet.of(SupplierStatus.WillSupply,
+        SupplierStatus.ExpectToSupply, SupplierStatus.Unfilled, SupplierStatus.RetryPossible, SupplierStatus.Loaned);
+
+    /**
+     * A message from the lender over the API: it completes the lender's task (as in Tasklist). A message from a
+     * lender that is no longer asked is recorded in the history and otherwise ignored.
+     */
+    public IllOrder supplierMessage(long orderId, SupplierMessage message) {
+        IllOrder order = order(orderId);
+        Actor actor = Actor.current();
+        String sender = senderAgency(order, message, actor);
+        if (sender != null && !sender.equals(order.lenderAgencyId())) {
+            boolean askedBefore = order.attempts().stream().anyMatch(a -> a.agencyId().equals(sender));
+            if (!askedBefore) {
+                throw ApiException.forbidden("Library " + sender + " was not asked to supply order " + orderId + ".");
+            }
+            tx.executeWithoutResult(s -> {
+                IllOrder fresh = order(orderId);
+                fresh.lateAnswer(sender, message.status().name(), clock.now(), actor.userId());
+                orders.update(fresh);
+            });
+            return order(orderId);
+        }
+        if (order.lenderAgencyId() == null) {
+            throw ApiException.conflict("Order " + orderId + " is with no lender; its status is " + order.status() + ".", order.status().name());
+        }
+        if (!actor.mayActFor(order.lenderAgencyId())) {
+            throw ApiException.forbidden("Only staff of the lender (or an administrator) may answer for order " + orderId + ".");
+        }
+        String taskId = ANSWERS.contains(message.status()) ? process.lenderTaskId(orderId).orElse(null) : null;
+        if (taskId == null) {
+            throw ApiException.conflict("The message " + message.status() + " does not fit order " + orderId + " in status "
+                + order.status() + ".", order.status().name());
+        }
+        checkSupplierMessage(message);
+        tx.executeWithoutResult(s -> process.completeLenderTask(taskId, message));
+        return order(orderId);
+    }
+
+    /** The lender library a message comes from: named in it, else the caller's library group, else the current lender. */
+    private static String senderAgency(IllOrder order, SupplierMessage message, Actor actor) {
+        if (message.supplierBranchId() != null) {
+            return order.attempts().stream().filter(a -> a.branchId().equals(message.supplierBranchId()))
+                .map(LenderAttempt::agencyId).reduce((a, b) -> b).orElse(message.supplierBranchId());
+        }
+        if (order.lenderAgencyId() != null && actor.groups().contains(order.lenderAgencyId())) {
+            return order.lenderAgencyId();
+        }
+        return actor.groups().stream()
+            .filter(g -> order.attempts().stream().anyMatch(a -> a.agencyId().equals(g)))
+            .findFirst().orElse(null);
+    }
+
+    /** Validates a lender's message before its task is completed (from the API or from Tasklist). */
+    public void checkSupplierMessage(SupplierMessage message) {
+        if (message.status() == null) {
+            throw ApiException.badRequest("status", "is required");
+        }
+        LocalDate today = clock.today();
+        switch (message.status()) {
+            case ExpectToSupply -> {
+                if (message.expectedDeliveryDate() == null) {
+                    throw ApiException.badRequest("expectedDeliveryDate", "is required with ExpectToSupply");
+                }
+                if (message.expectedDeliveryDate().isBefore(today)) {
+                    throw ApiException.unprocessable("expectedDeliveryDate", "is in the past");
+                }
+            }
+            case Loaned -> {
+                if (message.dueDate() == null) {
+                    throw ApiException.badRequest("dueDate", "is required with Loaned");
+                }
+                if (!message.dueDate().isAfter(today)) {
+                    throw ApiException.unprocessable("dueDate", "must be after today");
+                }
+            }
+            case WillSupply, Unfilled, RetryPossible -> { }
+            default -> throw ApiException.unprocessable("status", message.status() + " is not an answer to a request");
+        }
+    }
+
+    /** Records the current lender's answer (called when its task is completed). */
+    public void recordSupplierAnswer(long orderId, SupplierMessage message, String userId) {
+        IllOrder order = order(orderId);
+        order.lenderAnswered(message, clock.now(), userId);
+        orders.update(order);
+    }
+
+    public void lenderSilent(long orderId, int workingDays) {
+        IllOrder order = order(orderId);
+        order.lenderSilent(workingDays, clock.now());
+        orders.update(order);
+    }
+
+    /**
+     * Whether the lender's expected date is acceptable: not after the need-before date, and not more than the
+     * margin later than another lender of the rota can deliver now.
+     */
+    public boolean expectedDateAcceptable(long orderId, int marginDays) {
+        IllOrder order = order(orderId);
+        LocalDate expected = order.expectedDelivery();
+        if (expected == null) {
+            return true;
+        }
+        if (expected.isAfter(order.needBeforeDate())) {
+            return false;
+        }
+        Optional<Decision> other = rotaAlternative(order);
+        return other.map(d -> !d.availabilityDate().plusDays(marginDays).isBefore(expected)).orElse(true);
+    }
+
+    public void withdrawRequest(long orderId, String why) {
+        IllOrder order = order(orderId);
+        order.requestWithdrawn(why, clock.now());
+        orders.update(order);
+    }
+
+    /** The next lender of the rota that still qualifies now; none for orders that staff sent to a lender. */
+    public Optional<String> nextLender(long orderId) {
+        return rotaAlternative(order(orderId)).map(Decision::lenderBranchId);
+    }
+
+    private Optional<Decision> rotaAlternative(IllOrder order) {
+        if (!order.automated()) {
+            return Optional.empty();
+        }
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        order.attempts().forEach(a -> asked.add(a.branchId()));
+        Decision decision = automation.decideExcluding(new AutomationService.DecisionRequest(order.borrowerAgencyId(), order.pickupBranchId(),
+            order.orderSystem().name(), null, order.pids(), order.orderedPid(), order.exactEdition(), order.materialType(),
+            order.needBeforeDate()), asked);
+        return decision.automated() ? Optional.of(decision) : Optional.empty();
+    }
+
+    public void rotaExhausted(long orderId) {
+        IllOrder order = order(orderId);
+        order.rotaExhausted(clock.now());
+        orders.update(order);
+    }
+
+    public void expire(long orderId) {
+        IllOrder order = order(orderId);
+        order.expired(clock.now());
+        orders.update(order);
+    }
+
+    // the borrower's messages -----------------------------------------------------------------
+
+    /** Cancels the order (patron or staff) before the lender has dispatched it. */
+    public IllOrder cancel(long orderId, String note) {
+        IllOrder order = order(orderId);
+        AccessPolicy.requireAgency(order.borrowerAgencyId());
+        if (order.status().closed() || !order.status().beforeDispatch()) {
+            throw ApiException.conflict("Order " + orderId + " cannot be cancelled in status " + order.status()
+                + (order.status().closed() ? "." : ": the lender has dispatched it."), order.status().name());
+        }
+        boolean taken = tx.execute(s -> process.cancel(orderId, note));
+        if (!taken) {
+            throw ApiException.conflict("Order " + orderId + " is being processed right now; try again in a moment.", order.status().name());
+        }
+        return order(orderId);
+    }
+
+    /** The borrower's messages about the delivery and the loan ({@code Received}, {@code ShippedReturn}, {@code Renew}). */
+    public IllOrder requesterMessage(long orderId, String action, String note) {
+        IllOrder order = order(orderId);
+        AccessPolicy.requireAgency(order.borrowerAgencyId());
+        throw ApiException.conflict("The message " + action + " does not fit order " + orderId + " in status " + order.status() + ".",
+            order.status().name());
+    }
+
+    /** Called by the process when the cancellation has stopped everything before dispatch. */
+    public void recordCancelled(long orderId, String note, String userId) {
+        IllOrder order = order(orderId);
+        order.cancelled(note, clock.now(), userId);
+        orders.update(order);
+    }
+
     // steps called by the process --------------------------------------------------------------
 
     /** What a task for staff shows about the order. */

@@ -30,7 +30,8 @@ public class OrderViews {
     public record OrderView(String orderId, OrderStatus status, String statusText, boolean closed, String pickupBranchId,
                             String borrowerAgencyId, List<String> pids, String orderedPid, String workId, int materialType,
                             LocalDate needBeforeDate, OrderSystem orderSystem, String responderId, boolean exactEdition,
-                            AutomationView automation, LenderView lender, List<OrderWarning> warnings, String closeReason,
+                            AutomationView automation, LenderView lender, List<LenderAttempt> lenderAttempts,
+                            List<OrderWarning> warnings, String closeReason,
                             Instant createdAt, Instant updatedAt, List<HistoryEntry> history) {}
 
     public record OrderSummary(String orderId, OrderStatus status, String statusText, boolean closed, String pickupBranchId,
@@ -40,7 +41,7 @@ public class OrderViews {
     public OrderView view(IllOrder o, List<OrderEvent> history) {
         return new OrderView(String.valueOf(o.orderId()), o.status(), statusText(o), o.status().closed(), o.pickupBranchId(),
             o.borrowerAgencyId(), o.pids(), o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem(),
-            o.responderId(), o.exactEdition(), automation(o.automation()), lender(o), o.warnings(), o.closeReason(), o.createdAt(),
+            o.responderId(), o.exactEdition(), automation(o.automation()), lender(o), o.attempts(), o.warnings(), o.closeReason(), o.createdAt(),
             o.updatedAt(), history.stream().map(this::entry).toList());
     }
 

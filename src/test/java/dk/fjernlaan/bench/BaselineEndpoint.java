@@ -3,15 +3,18 @@ package dk.fjernlaan.bench;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The benchmark's baseline (profile bench only): an HTTP request that starts a process with the same
- * transactions as an order (the request, the step after the start, the decision step) and no-op steps.
+ * The benchmark's baseline (profile bench only): HTTP requests that start and drive processes of the same shape
+ * and transactions as an order (see {@link Benchmark}) whose steps do nothing.
  */
 @RestController
 @Profile("bench")
@@ -20,10 +23,12 @@ class BaselineEndpoint {
     private static final AtomicLong KEYS = new AtomicLong();
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
     private final TransactionTemplate tx;
 
-    BaselineEndpoint(RuntimeService runtime, TransactionTemplate tx) {
+    BaselineEndpoint(RuntimeService runtime, TaskService tasks, TransactionTemplate tx) {
         this.runtime = runtime;
+        this.tasks = tasks;
         this.tx = tx;
     }
 
@@ -31,6 +36,16 @@ class BaselineEndpoint {
     ResponseEntity<String> start() {
         String key = "B" + KEYS.incrementAndGet();
         tx.executeWithoutResult(s -> runtime.startProcessInstanceByKey(Benchmark.BASELINE, key));
-        return ResponseEntity.status(201).body("{\"key\":\"" + key + "\"}");
+        return ResponseEntity.status(201).body("{\"orderId\":\"" + key + "\"}");
+    }
+
+    /** The lender's answer in the baseline: completes the waiting task of the no-op conversation. */
+    @PostMapping("/api/bench/baseline/{key}/answer")
+    ResponseEntity<String> answer(@PathVariable String key) {
+        tx.executeWithoutResult(s -> {
+            Task task = tasks.createTaskQuery().processDefinitionKey(Benchmark.BASELINE_CHILD).processInstanceBusinessKey(key).singleResult();
+            tasks.complete(task.getId());
+        });
+        return ResponseEntity.ok("{}");
     }
 }

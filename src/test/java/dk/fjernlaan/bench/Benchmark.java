@@ -74,6 +74,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class Benchmark {
 
     static final String BASELINE = "BenchBaseline";
+    static final String BASELINE_CHILD = "BenchBaselineConversation";
     static final String WORK = "bench-work";
     static final String PID = "870970-basis:BENCH1";
     static final String ADMIN_PASSWORD = "bench-admin-secret";
@@ -142,18 +143,40 @@ public final class Benchmark {
         long holderCount = jdbc.sql("SELECT COUNT(DISTINCT branch_id) FROM holding_item WHERE pid = ?").param(PID).query(Long.class).single();
         long agencyCount = jdbc.sql("SELECT COUNT(DISTINCT b.agency_id) FROM holding_item h JOIN branch b ON b.branch_id = h.branch_id WHERE h.pid = ?")
             .param(PID).query(Long.class).single();
-        // the shape of an automated order's path through IllOrder (start, merge, decide, automated?, merge, send,
-        // wait for the lender), with the same asynchronous boundaries, but every step a no-op
+        // the shape of an automated order's path through IllOrder and LenderConversation, with the same
+        // asynchronous boundaries, timers and subscriptions, but every step a no-op
         BpmnModelInstance baseline = Bpmn.createExecutableProcess(BASELINE).camundaHistoryTimeToLive(1)
-            .startEvent("StartEvent_Started").camundaAsyncAfter()
-            .exclusiveGateway("Gateway_Merge1")
-            .serviceTask("Task_NoOpDecide").camundaAsyncBefore().camundaExpression("${true}")
-            .exclusiveGateway("Gateway_Fork")
-            .exclusiveGateway("Gateway_Merge2")
-            .serviceTask("Task_NoOpSend").camundaExpression("${true}")
+            .startEvent("StartEvent_Started")
+            .subProcess("SubProcess_Before").embeddedSubProcess()
+                .startEvent("StartEvent_Inner")
+                .exclusiveGateway("Gateway_Merge1")
+                .serviceTask("Task_NoOpDecide").camundaAsyncBefore().camundaExpression("${true}")
+                .exclusiveGateway("Gateway_Fork")
+                .exclusiveGateway("Gateway_Merge2")
+                .callActivity("CallActivity_Conversation").calledElement(BASELINE_CHILD).camundaInBusinessKey("#{execution.processBusinessKey}")
+                .exclusiveGateway("Gateway_Outcome")
+                .endEvent("EndEvent_Inner")
+            .subProcessDone()
+            .exclusiveGateway("Gateway_After")
             .receiveTask("Task_Wait")
             .endEvent("EndEvent_Done")
+            .moveToActivity("SubProcess_Before").boundaryEvent("BoundaryEvent_Timer").timerWithDate("2099-01-01T00:00:00").endEvent("EndEvent_Timer")
+            .moveToActivity("SubProcess_Before").boundaryEvent("BoundaryEvent_Message").message("BenchCancel").endEvent("EndEvent_Message")
             .done();
+        BpmnModelInstance conversation = Bpmn.createExecutableProcess(BASELINE_CHILD).camundaHistoryTimeToLive(1)
+            .startEvent("StartEvent_Child")
+            .exclusiveGateway("Gateway_SendMerge")
+            .serviceTask("Task_NoOpSend").camundaExpression("${true}")
+            .userTask("Task_Answer").camundaCandidateGroups("bench")
+            .exclusiveGateway("Gateway_Answer")
+            .exclusiveGateway("Gateway_ShipMerge")
+            .userTask("Task_Ship").camundaCandidateGroups("bench")
+            .exclusiveGateway("Gateway_ShipAnswer")
+            .exclusiveGateway("Gateway_DispatchedMerge")
+            .endEvent("EndEvent_Child")
+            .moveToActivity("Task_Answer").boundaryEvent("BoundaryEvent_Silent").timerWithDate("2099-01-01T00:00:00").endEvent("EndEvent_Silent")
+            .done();
+        repository.createDeployment().name(BASELINE_CHILD).addModelInstance(BASELINE_CHILD + ".bpmn", conversation).deploy();
         repository.createDeployment().name(BASELINE).addModelInstance(BASELINE + ".bpmn", baseline).deploy();
 
         System.out.printf("%nSet-up: %d branches hold the title (%d agencies); %d lending libraries with a row in AgeThresholds v%d;"
@@ -191,22 +214,56 @@ public final class Benchmark {
         // --- end to end against the baseline ---------------------------------------------------------
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        LongSupplier baselineDone = () -> runtime.createExecutionQuery().processDefinitionKey(BASELINE).activityId("Task_Wait").count();
-        LongSupplier ordersDone = () -> jdbc.sql("SELECT COUNT(*) FROM ill_order WHERE status = 'SENT_TO_LENDER'").query(Long.class).single();
+        LongSupplier baselineAsked = () -> taskCount(app, "Task_Answer");
+        LongSupplier baselineShipping = () -> taskCount(app, "Task_Ship");
+        LongSupplier baselineShipped = () -> runtime.createExecutionQuery().processDefinitionKey(BASELINE).activityId("Task_Wait").count();
+        LongSupplier asked = () -> statusCount(jdbc, "SENT_TO_LENDER");
+        LongSupplier willSupply = () -> statusCount(jdbc, "WILL_SUPPLY");
+        LongSupplier shipped = () -> statusCount(jdbc, "SHIPPED");
+        String loaned = "{\"status\":\"Loaned\",\"dueDate\":\"" + today.plusDays(45) + "\"}";
 
         // warm both paths up
-        measure("warm-up baseline", 200, i -> post(http, port, "/api/bench/baseline", "", auth), baselineDone);
-        measure("warm-up orders", 200, i -> post(http, port, "/api/orders", order(borrowers.get(i % borrowers.size())), auth), ordersDone);
+        List<String> warm = new java.util.concurrent.CopyOnWriteArrayList<>();
+        measure("warm-up", 200, i -> warm.add(post(http, port, "/api/bench/baseline", "", auth)), baselineAsked);
+        measure("warm-up", 200, i -> warm.add(post(http, port, "/api/orders", order(borrowers.get(i % borrowers.size())), auth)), asked);
 
-        double base = measure("Baseline (same-shaped no-op process, 3 transactions)", orderCount,
-            i -> post(http, port, "/api/bench/baseline", "", auth), baselineDone);
-        double real = measure("End to end (POST /api/orders -> SENT_TO_LENDER)", orderCount,
-            i -> post(http, port, "/api/orders", order(borrowers.get(i % borrowers.size())), auth), ordersDone);
-        System.out.printf("End to end / baseline: %.0f %%%n%n", 100 * real / base);
+        List<String> baseKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        double base = measure("Baseline: start (same-shaped no-op processes)", orderCount,
+            i -> baseKeys.add(post(http, port, "/api/bench/baseline", "", auth)), baselineAsked);
+        List<String> orderIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        double real = measure("End to end: POST /api/orders -> SENT_TO_LENDER", orderCount,
+            i -> orderIds.add(post(http, port, "/api/orders", order(borrowers.get(i % borrowers.size())), auth)), asked);
+        System.out.printf("To the lender / baseline: %.0f %%%n", 100 * real / base);
+
+        long answersStart = System.nanoTime();
+        measure("Baseline: answer 1", baseKeys.size(), i -> post(http, port, "/api/bench/baseline/" + baseKeys.get(i) + "/answer", "", auth), baselineShipping);
+        measure("Baseline: answer 2", baseKeys.size(), i -> post(http, port, "/api/bench/baseline/" + baseKeys.get(i) + "/answer", "", auth), baselineShipped);
+        double baseAnswers = (System.nanoTime() - answersStart) / 1e9;
+        answersStart = System.nanoTime();
+        measure("WillSupply", orderIds.size(), i -> post(http, port, "/api/orders/" + orderIds.get(i) + "/supplier-messages",
+            "{\"status\":\"WillSupply\"}", auth), willSupply);
+        measure("Loaned", orderIds.size(), i -> post(http, port, "/api/orders/" + orderIds.get(i) + "/supplier-messages", loaned, auth), shipped);
+        double realAnswers = (System.nanoTime() - answersStart) / 1e9;
+        double baseCycle = orderCount / (orderCount / base + baseAnswers);
+        double realCycle = orderCount / (orderCount / real + realAnswers);
+        System.out.printf("Answers: baseline %.0f per second, WillSupply + Loaned %.0f per second (%d orders, two messages each)%n",
+            2 * orderCount / baseAnswers, 2 * orderCount / realAnswers, orderCount);
+        System.out.printf("Full answer cycle (POST -> decision -> WillSupply -> Loaned): %.0f orders/s; baseline %.0f; %.0f %%%n%n",
+            realCycle, baseCycle, 100 * realCycle / baseCycle);
+    }
+
+    static long taskCount(ConfigurableApplicationContext app, String taskKey) {
+        return app.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery().processDefinitionKey(BASELINE_CHILD)
+            .taskDefinitionKey(taskKey).count();
+    }
+
+    static long statusCount(JdbcClient jdbc, String status) {
+        return jdbc.sql("SELECT COUNT(*) FROM ill_order WHERE status = ?").param(status).query(Long.class).single();
     }
 
     interface Step {
         void run(int i) throws Exception;
+
     }
 
     /** Sends n requests from the clients and waits until the done counter has grown by n: answers per second. */
@@ -240,13 +297,16 @@ public final class Benchmark {
         return finished / seconds;
     }
 
-    static void post(HttpClient http, int port, String path, String body, String auth) throws IOException, InterruptedException {
+    /** Posts and answers the order id of the answer (if it has one). */
+    static String post(HttpClient http, int port, String path, String body, String auth) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Authorization", auth).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 201) {
+        if (answer.statusCode() / 100 != 2) {
             throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
         }
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"orderId\":\"([^\"]+)\"").matcher(answer.body());
+        return id.find() ? id.group(1) : null;
     }
 
     static String order(Branch pickup) {

@@ -1,5 +1,6 @@
 package dk.fjernlaan.order.process;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,10 @@ import java.util.Optional;
 import dk.fjernlaan.order.IllOrder;
 import dk.fjernlaan.order.ManualDecision;
 import dk.fjernlaan.order.OrderProcess;
+import dk.fjernlaan.order.SupplierMessage;
+import dk.fjernlaan.platform.security.Actor;
+import dk.fjernlaan.platform.time.FjernlaanClock;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -18,10 +23,12 @@ class CamundaOrderProcess implements OrderProcess {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final FjernlaanClock clock;
 
-    CamundaOrderProcess(RuntimeService runtime, TaskService tasks) {
+    CamundaOrderProcess(RuntimeService runtime, TaskService tasks, FjernlaanClock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.clock = clock;
     }
 
     @Override
@@ -29,6 +36,8 @@ class CamundaOrderProcess implements OrderProcess {
         Map<String, Object> variables = new HashMap<>();
         variables.put(OrderVariables.ORDER_ID, String.valueOf(order.orderId()));
         variables.put(OrderVariables.BORROWER_AGENCY_ID, order.borrowerAgencyId());
+        // the order expires when its need-before date has passed: at the start of the next day in Denmark
+        variables.put(OrderVariables.EXPIRES_AT, Date.from(order.needBeforeDate().plusDays(1).atStartOfDay(clock.zone()).toInstant()));
         runtime.startProcessInstanceByKey(OrderVariables.PROCESS_KEY, String.valueOf(order.orderId()), variables);
     }
 
@@ -44,6 +53,39 @@ class CamundaOrderProcess implements OrderProcess {
         variables.put(OrderVariables.LENDER_BRANCH_ID, decision.lenderBranchId());
         variables.put(OrderVariables.REJECT_REASON, decision.reason());
         tasks.complete(taskId, variables);
+    }
+
+    @Override
+    public Optional<String> lenderTaskId(long orderId) {
+        return Optional.ofNullable(tasks.createTaskQuery()
+            .processDefinitionKey(OrderVariables.CONVERSATION_KEY)
+            .processInstanceBusinessKey(String.valueOf(orderId))
+            .taskDefinitionKeyIn(OrderVariables.ANSWER_TASK, OrderVariables.SHIP_TASK)
+            .singleResult()).map(Task::getId);
+    }
+
+    @Override
+    public void completeLenderTask(String taskId, SupplierMessage message) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(OrderVariables.SUPPLIER_STATUS, message.status().name());
+        variables.put(OrderVariables.SUPPLIER_REASON, message.reason());
+        variables.put(OrderVariables.EXPECTED_DELIVERY_DATE, message.expectedDeliveryDate() == null ? null : message.expectedDeliveryDate().toString());
+        variables.put(OrderVariables.DUE_DATE, message.dueDate() == null ? null : message.dueDate().toString());
+        tasks.complete(taskId, variables);
+    }
+
+    @Override
+    public boolean cancel(long orderId, String note) {
+        try {
+            runtime.createMessageCorrelation(OrderVariables.CANCEL_MESSAGE)
+                .processInstanceBusinessKey(String.valueOf(orderId))
+                .setVariable(OrderVariables.CANCEL_NOTE, note)
+                .setVariable(OrderVariables.CANCELLED_BY, Actor.current().userId())
+                .correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException e) {
+            return false;
+        }
     }
 
     private Task manualTask(long orderId) {

@@ -40,17 +40,12 @@ class OrderSteps {
         };
     }
 
-    /** {@code Task_SendToLender}: the request goes to the chosen lender branch. */
-    @Bean
-    JavaDelegate sendToLender(OrderService orders) {
-        return execution -> orders.sendToLender(OrderVariables.orderId(execution),
-            OrderVariables.string(execution, OrderVariables.LENDER_BRANCH_ID));
-    }
-
     /** {@code Task_RejectOrder}: staff closed the order without supply. */
     @Bean
     JavaDelegate rejectOrder(OrderService orders) {
-        return (DelegateExecution execution) -> orders.reject(OrderVariables.orderId(execution),
-            OrderVariables.string(execution, OrderVariables.REJECT_REASON));
+        return (DelegateExecution execution) -> {
+            orders.reject(OrderVariables.orderId(execution), OrderVariables.string(execution, OrderVariables.REJECT_REASON));
+            execution.setVariable(OrderVariables.ORDER_OUTCOME, OrderVariables.REJECTED);
+        };
     }
 }

@@ -19,11 +19,48 @@ final class OrderVariables {
     static final String LENDER_BRANCH_ID = "lenderBranchId";
     static final String MANUAL_ACTION = "manualAction";
     static final String REJECT_REASON = "rejectReason";
+    static final String CONVERSATION_KEY = "LenderConversation";
+    static final String ANSWER_TASK = "Task_AnswerRequest";
+    static final String SHIP_TASK = "Task_ShipItem";
+    static final String LENDER_AGENCY_ID = "lenderAgencyId";
+    static final String SILENCE_DEADLINE = "silenceDeadline";
+    static final String EXPIRES_AT = "expiresAt";
+    static final String SUPPLIER_STATUS = "supplierStatus";
+    static final String SUPPLIER_REASON = "supplierReason";
+    static final String EXPECTED_DELIVERY_DATE = "expectedDeliveryDate";
+    static final String DUE_DATE = "dueDate";
+    static final String CONVERSATION_OUTCOME = "conversationOutcome";
+    static final String ORDER_OUTCOME = "orderOutcome";
+    static final String DATE_ACCEPTABLE = "dateAcceptable";
+    static final String NEXT_LENDER_FOUND = "nextLenderFound";
+    static final String CANCEL_NOTE = "cancelNote";
+    static final String CANCELLED_BY = "cancelledBy";
+    static final String CANCEL_MESSAGE = "CancelRequested";
+
+    static final String DISPATCHED = "DISPATCHED";
+    static final String EXHAUSTED = "EXHAUSTED";
+    static final String REJECTED = "REJECTED";
 
     private OrderVariables() {}
 
     static long orderId(VariableScope scope) {
         return Long.parseLong((String) scope.getVariable(ORDER_ID));
+    }
+
+    /** A date variable as a form or the API gives it: a yyyy-MM-dd string (or a longer ISO string), or a Date. */
+    static java.time.LocalDate date(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof java.util.Date d) {
+            return java.time.LocalDate.ofInstant(d.toInstant(), java.time.ZoneId.of("Europe/Copenhagen"));
+        }
+        try {
+            return java.time.LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.camunda.bpm.engine.ProcessEngineException(name + ": '" + value + "' is not a date yyyy-MM-dd");
+        }
     }
 
     static String string(VariableScope scope, String name) {

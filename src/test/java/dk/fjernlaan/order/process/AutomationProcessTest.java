@@ -54,10 +54,10 @@ class AutomationProcessTest extends IntegrationTest {
         String pid = record("work-" + unique("p"), today().minusDays(200));
         items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
         ProcessInstance pi = place(pid);
-        assertThat(pi).isWaitingAt("StartEvent_OrderReceived");
+        assertThat(pi).isWaitingAt("Task_DecideAutomation");
         runJobs();
-        assertThat(pi).hasPassed("Task_DecideAutomation", "Gateway_Automated", "Task_SendToLender")
-            .hasNotPassed("Task_HandleManually").isWaitingAt("Task_AwaitLenderAnswer");
+        assertThat(pi).hasPassed("Task_DecideAutomation", "Gateway_Automated", "Gateway_SendMerge")
+            .hasNotPassed("Task_HandleManually").isWaitingAt("CallActivity_LenderConversation");
         assertThat(order(pi).automated()).isTrue();
         assertThat(order(pi).lenderBranchId()).isEqualTo(LENDER);
     }
@@ -75,7 +75,7 @@ class AutomationProcessTest extends IntegrationTest {
         items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
         asStaff(BORROWER, postJson("/api/orders/" + pi.getBusinessKey() + "/manual-decision", Map.of("action", "RETRY_AUTOMATION")));
         runJobs();
-        assertThat(pi).hasPassed("Gateway_ManualDecision", "Gateway_DecideMerge").isWaitingAt("Task_AwaitLenderAnswer");
+        assertThat(pi).hasPassed("Gateway_ManualDecision", "Gateway_DecideMerge").isWaitingAt("CallActivity_LenderConversation");
         assertThat(order(pi).automated()).isTrue();
         assertThat(orders.history(order(pi).orderId())).extracting(e -> e.event())
             .containsSubsequence("AUTOMATION_DECIDED", "AWAITING_MANUAL", "MANUAL_DECISION_RETRY_AUTOMATION", "AUTOMATION_DECIDED", "SENT_TO_LENDER");
@@ -117,6 +117,6 @@ class AutomationProcessTest extends IntegrationTest {
         // with the table mended, staff retry and the order is automated
         tasks.complete(task(pi).getId(), Map.of("manualAction", "RETRY_AUTOMATION"));
         runJobs();
-        assertThat(pi).isWaitingAt("Task_AwaitLenderAnswer");
+        assertThat(pi).isWaitingAt("CallActivity_LenderConversation");
     }
 }

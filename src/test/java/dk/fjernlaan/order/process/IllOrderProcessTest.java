@@ -44,7 +44,7 @@ class IllOrderProcessTest extends IntegrationTest {
     @Test
     void startsAsynchronouslyAfterTheOrderIsReceived() throws Exception {
         ProcessInstance pi = place(null);
-        assertThat(pi).isStarted().isWaitingAt("StartEvent_OrderReceived");
+        assertThat(pi).isStarted().isWaitingAt("Task_DecideAutomation");
         assertThat(orders.order(orderId(pi)).status()).isEqualTo(OrderStatus.RECEIVED);
     }
 
@@ -63,8 +63,8 @@ class IllOrderProcessTest extends IntegrationTest {
         ProcessInstance pi = place(null);
         runJobs();
         tasks.complete(task(pi).getId(), Map.of("manualAction", "SEND", "lenderBranchId", "726500"));
-        assertThat(pi).hasPassed("Task_HandleManually", "Gateway_ManualDecision", "Task_SendToLender")
-            .isWaitingAt("Task_AwaitLenderAnswer");
+        assertThat(pi).hasPassed("Task_HandleManually", "Gateway_ManualDecision", "Gateway_SendMerge")
+            .isWaitingAt("CallActivity_LenderConversation");
         assertThat(orders.order(orderId(pi)).lenderBranchId()).isEqualTo("726500");
         assertThat(orders.order(orderId(pi)).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
     }
@@ -96,7 +96,7 @@ class IllOrderProcessTest extends IntegrationTest {
     void aLenderChosenByStaffSkipsTheManualQueue() throws Exception {
         ProcessInstance pi = place("726500");
         runJobs();
-        assertThat(pi).hasPassed("Task_SendToLender").hasNotPassed("Task_HandleManually").isWaitingAt("Task_AwaitLenderAnswer");
+        assertThat(pi).hasPassed("Gateway_SendMerge").hasNotPassed("Task_HandleManually").isWaitingAt("CallActivity_LenderConversation");
         assertThat(orders.order(orderId(pi)).lenderBranchId()).isEqualTo("726500");
     }
 }

@@ -1,0 +1,75 @@
+package dk.fjernlaan.order.process;
+
+import dk.fjernlaan.order.OrderService;
+import dk.fjernlaan.order.SupplierMessage;
+import dk.fjernlaan.order.SupplierStatus;
+import dk.fjernlaan.platform.security.Actor;
+import dk.fjernlaan.platform.texts.Texts;
+import dk.fjernlaan.platform.web.ApiException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lender's tasks (answer the request; ship the item): on create they get their name and what the lender
+ * needs to see; on complete the lender's message is checked (a wrong one from Tasklist is refused and the task
+ * stays) and recorded on the order. {@code Loaned} ends the conversation: the item is on its way.
+ */
+@Component("lenderTaskListener")
+class LenderTaskListener implements TaskListener {
+
+    private final OrderService orders;
+    private final Texts texts;
+
+    LenderTaskListener(OrderService orders, Texts texts) {
+        this.orders = orders;
+        this.texts = texts;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long orderId = OrderVariables.orderId(task);
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> {
+                OrderService.TaskFacts facts = orders.taskFacts(orderId);
+                task.setVariable(OrderVariables.TITLE, facts.title());
+                task.setVariable(OrderVariables.PICKUP_BRANCH_ID, facts.pickupBranchId());
+                task.setVariable(OrderVariables.NEED_BEFORE_DATE, facts.needBeforeDate());
+                String key = OrderVariables.SHIP_TASK.equals(task.getTaskDefinitionKey()) ? "task.ship" : "task.answer";
+                task.setName(texts.getDefault(key, String.valueOf(orderId), facts.title()));
+            }
+            case EVENTNAME_COMPLETE -> {
+                SupplierMessage message = message(task);
+                try {
+                    orders.checkSupplierMessage(message);
+                } catch (ApiException e) {
+                    throw new ProcessEngineException(e.getMessage(), e);
+                }
+                orders.recordSupplierAnswer(orderId, message, userId(task));
+                if (message.status() == SupplierStatus.Loaned) {
+                    task.getExecution().setVariable(OrderVariables.CONVERSATION_OUTCOME, OrderVariables.DISPATCHED);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private static SupplierMessage message(DelegateTask task) {
+        String status = OrderVariables.string(task, OrderVariables.SUPPLIER_STATUS);
+        SupplierStatus parsed;
+        try {
+            parsed = status == null ? null : SupplierStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new ProcessEngineException("Unknown answer '" + status + "'");
+        }
+        return new SupplierMessage(parsed, OrderVariables.string(task, OrderVariables.SUPPLIER_REASON),
+            OrderVariables.date(task, OrderVariables.EXPECTED_DELIVERY_DATE), OrderVariables.date(task, OrderVariables.DUE_DATE), null, null);
+    }
+
+    private static String userId(DelegateTask task) {
+        Authentication engineUser = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return engineUser != null ? engineUser.getUserId() : Actor.current().userId();
+    }
+}

@@ -1,0 +1,41 @@
+package dk.fjernlaan.platform.time;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+
+import de.focus_shift.jollyday.core.HolidayCalendar;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import org.springframework.stereotype.Component;
+
+/** Danish working days: Monday to Friday, except the public holidays (from Jollyday's Danish calendar). */
+@Component
+public class WorkingDays {
+
+    private final HolidayManager holidays = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.DENMARK));
+    private final FjernlaanClock clock;
+
+    public WorkingDays(FjernlaanClock clock) {
+        this.clock = clock;
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.isHoliday(day);
+    }
+
+    /** The same time of day, {@code days} working days later (in Denmark's time zone). */
+    public Instant plusWorkingDays(Instant from, int days) {
+        ZonedDateTime at = from.atZone(clock.zone());
+        LocalDate day = at.toLocalDate();
+        int counted = 0;
+        while (counted < days) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return at.with(day).toInstant();
+    }
+}

@@ -1,0 +1,337 @@
+package dk.fjernlaan.order.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.fjernlaan.support.IntegrationTest;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The conversation with the lender (ISO 18626) through the REST API and Tasklist, on the real engine: every path
+ * of {@code LenderConversation} and the expiry and cancellation of {@code IllOrder}. The borrower is Slagelse
+ * (733000); the lenders Lolland (736000, first in its route) and Guldborgsund (737600).
+ */
+class LenderConversationTest extends IntegrationTest {
+
+    static final String BORROWER = "733000";
+    static final String FIRST = "736000";
+    static final String SECOND = "737600";
+
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+
+    private String patron;
+
+    @BeforeEach
+    void libraries() throws Exception {
+        participates(BORROWER, 0, 0);
+        participates(FIRST, 0, 0);
+        participates(SECOND, 0, 0);
+        patron = patron(BORROWER);
+    }
+
+    /** An automated order held on the shelf by the given lenders; answers its id once it is with the first lender. */
+    private String orderFrom(Map<String, Object> extra, String... lenders) throws Exception {
+        String pid = record("work-" + unique("c"), today().minusYears(1));
+        for (String lender : lenders) {
+            items(pid, lender, List.of(Map.of("status", "OnShelf")));
+        }
+        Map<String, Object> request = new HashMap<>(Map.of("pickupBranchId", BORROWER, "patronId", patron, "pids", List.of(pid),
+            "orderSystem", "bibliotekdk"));
+        request.putAll(extra);
+        String orderId = placeOrder(request).get("orderId").asText();
+        runJobs();
+        return orderId;
+    }
+
+    private String orderFrom(String... lenders) throws Exception {
+        return orderFrom(Map.of(), lenders);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions answer(String lender, String orderId, Map<String, Object> message) throws Exception {
+        return asStaff(lender, postJson("/api/orders/" + orderId + "/supplier-messages", message));
+    }
+
+    private JsonNode answered(String lender, String orderId, Map<String, Object> message) throws Exception {
+        JsonNode order = body(answer(lender, orderId, message).andExpect(status().isOk()));
+        runJobs();
+        return order;
+    }
+
+    private ProcessInstance illOrder(String orderId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("IllOrder").processInstanceBusinessKey(orderId).singleResult();
+    }
+
+    private ProcessInstance conversation(String orderId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("LenderConversation").processInstanceBusinessKey(orderId).singleResult();
+    }
+
+    private List<Task> lenderTasks(String orderId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(orderId).processDefinitionKey("LenderConversation").list();
+    }
+
+    private static List<String> events(JsonNode order) {
+        List<String> events = new ArrayList<>();
+        order.get("history").forEach(h -> events.add(h.get("event").asText()));
+        return events;
+    }
+
+    private static Map<String, Object> loaned(LocalDate due) {
+        return Map.of("status", "Loaned", "dueDate", due.toString(), "itemId", "x1");
+    }
+
+    @Test
+    void theRequestIsATaskInTheLendersQueue() throws Exception {
+        String orderId = orderFrom(FIRST, SECOND);
+        assertThat(order(orderId).get("status").asText()).isEqualTo("SENT_TO_LENDER");
+        assertThat(conversation(orderId)).isWaitingAt("Task_AnswerRequest");
+        List<Task> queue = tasks.createTaskQuery().taskCandidateGroup(FIRST).processInstanceBusinessKey(orderId).list();
+        assertThat(queue).singleElement().satisfies(t -> assertThat(t.getName()).startsWith("Besvar fjernlånsanmodning " + orderId));
+    }
+
+    @Test
+    void willSupplyThenDispatched() throws Exception {
+        String orderId = orderFrom(FIRST, SECOND);
+        JsonNode willSupply = answered(FIRST, orderId, Map.of("status", "WillSupply"));
+        assertThat(willSupply.get("status").asText()).isEqualTo("WILL_SUPPLY");
+        assertThat(willSupply.get("statusText").asText()).isEqualTo("Långiver leverer (automatiseret)");
+        assertThat(conversation(orderId)).isWaitingAt("Task_ShipItem");
+
+        JsonNode shipped = answered(FIRST, orderId, loaned(today().plusDays(40)));
+        assertThat(shipped.get("status").asText()).isEqualTo("SHIPPED");
+        assertThat(shipped.get("lender").get("dueDate").asText()).isEqualTo(today().plusDays(40).toString());
+        assertThat(illOrder(orderId)).hasPassed("CallActivity_LenderConversation", "EndEvent_ItemDispatched").isWaitingAt("Task_AwaitDelivery");
+        assertThat(lenderTasks(orderId)).isEmpty();
+        assertThat(events(order(orderId))).containsSubsequence("SENT_TO_LENDER", "LENDER_WILL_SUPPLY", "LENDER_SHIPPED");
+    }
+
+    @Test
+    void loanedStraightAwayEndsTheConversation() throws Exception {
+        String orderId = orderFrom(FIRST);
+        assertThat(answered(FIRST, orderId, loaned(today().plusDays(30))).get("status").asText()).isEqualTo("SHIPPED");
+        assertThat(conversation(orderId)).isNull();
+    }
+
+    @Test
+    void expectToSupplyWithinTheMarginThenDispatched() throws Exception {
+        String orderId = orderFrom(FIRST, SECOND);
+        JsonNode later = answered(FIRST, orderId, Map.of("status", "ExpectToSupply", "expectedDeliveryDate", today().plusDays(5).toString()));
+        assertThat(later.get("status").asText()).isEqualTo("EXPECT_TO_SUPPLY");
+        assertThat(later.get("lender").get("expectedDelivery").asText()).isEqualTo(today().plusDays(5).toString());
+        assertThat(conversation(orderId)).hasPassed("Task_CheckExpectedDate").isWaitingAt("Task_ShipItem");
+        assertThat(answered(FIRST, orderId, loaned(today().plusDays(45))).get("status").asText()).isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void aDateMuchLaterThanAnotherLenderCanDeliverReRoutesAndTellsTheFirstLender() throws Exception {
+        String orderId = orderFrom(FIRST, SECOND);
+        answered(FIRST, orderId, Map.of("status", "ExpectToSupply", "expectedDeliveryDate", today().plusDays(20).toString()));
+        JsonNode order = order(orderId);
+        assertThat(order.get("status").asText()).isEqualTo("SENT_TO_LENDER");
+        assertThat(order.get("lender").get("branchId").asText()).isEqualTo(SECOND);
+        assertThat(order.get("lenderAttempts").get(0).get("outcome").asText()).isEqualTo("WITHDRAWN");
+        assertThat(events(order)).containsSubsequence("LENDER_EXPECTS_TO_SUPPLY", "REQUEST_WITHDRAWN", "SENT_TO_LENDER");
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(FIRST).processInstanceBusinessKey(orderId).count()).isZero();
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(SECOND).processInstanceBusinessKey(orderId).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDateAfterTheNeedBeforeDateReRoutes() throws Exception {
+        String orderId = orderFrom(Map.of("needBeforeDate", today().plusDays(10).toString()), FIRST, SECOND);
+        answered(FIRST, orderId, Map.of("status", "ExpectToSupply", "expectedDeliveryDate", today().plusDays(12).toString()));
+        assertThat(order(orderId).get("lender").get("branchId").asText()).isEqualTo(SECOND);
+    }
+
+    @Test
+    void unfilledSendsTheRequestToTheNextCandidate() throws Exception {
+        String orderId = orderFrom(FIRST, SECOND);
+        answered(FIRST, orderId, Map.of("status", "Unfilled", "reason", "Bortkommet"));
+        JsonNode order = order(orderId);
+        assertThat(order.get("status").asText()).isEqualTo("SENT_TO_LENDER");
+        assertThat(order.get("lender").get("branchId").asText()).isEqualTo(SECOND);
+        assertThat(order.get("lenderAttempts")).hasSize(2);
+        assertThat(order.get("lenderAttempts").get(0).get("outcome").asText()).isEqualTo("UNFILLED");
+        assertThat(order.get("lenderAttempts").get(0).get("reason").asText()).isEqualTo("Bortkommet");
+        assertThat(conversation(orderId)).hasPassed("Task_FindNextLender").isWaitingAt("Task_AnswerRequest");
+    }
+
+    @Test
+    void theNextCandidateIsCheckedAgainWhenItIsAsked() throws Exception {
+        String orderId = orderFrom(FIRST, SECOND);
+        // meanwhile the second lender closes for ILL: it no longer qualifies
+        JsonNode closure = body(asAdmin(postJson("/api/libraries/" + SECOND + "/closures", Map.of("scope", "ILL",
+            "from", today().toString(), "to", today().plusDays(3).toString(), "reason", "Lukket", "branchIds", List.of(SECOND)))));
+        try {
+            answered(FIRST, orderId, Map.of("status", "Unfilled"));
+            JsonNode order = order(orderId);
+            assertThat(order.get("status").asText()).isEqualTo("AWAITING_MANUAL");
+            assertThat(events(order)).contains("ROTA_EXHAUSTED");
+        } finally {
+            asAdmin(deleteJson("/api/closures/" + closure.get("closureId").asLong()));
+        }
+    }
+
+    @Test
+    void theEndOfTheRotaReturnsTheOrderToTheManualQueue() throws Exception {
+        String orderId = orderFrom(FIRST);
+        answered(FIRST, orderId, Map.of("status", "RetryPossible", "reason", "Måske i næste måned"));
+        JsonNode order = order(orderId);
+        assertThat(order.get("status").asText()).isEqualTo("AWAITING_MANUAL");
+        assertThat(order.get("history").get(order.get("history").size() - 1).get("detail").asText()).contains(FIRST, "RETRY_POSSIBLE");
+        assertThat(illOrder(orderId)).hasPassed("Task_ReturnToManual").isWaitingAt("Task_HandleManually");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(BORROWER).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aManuallySentOrderThatIsUnfilledGoesBackToTheManualQueue() throws Exception {
+        String pid = record("work-" + unique("m"), today().minusYears(1));
+        String orderId = placeOrder(Map.of("pickupBranchId", BORROWER, "patronId", patron, "pids", List.of(pid), "orderSystem", "bibliotekdk"))
+            .get("orderId").asText();
+        runJobs();
+        asStaff(BORROWER, postJson("/api/orders/" + orderId + "/manual-decision", Map.of("action", "SEND", "lenderBranchId", FIRST)))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SENT_TO_LENDER"));
+        items(pid, SECOND, List.of(Map.of("status", "OnShelf"))); // staff sent it by hand: no rota to fall back on
+        answered(FIRST, orderId, Map.of("status", "Unfilled"));
+        assertThat(order(orderId).get("status").asText()).isEqualTo("AWAITING_MANUAL");
+        assertThat(illOrder(orderId)).isWaitingAt("Task_HandleManually");
+    }
+
+    @Test
+    void silenceOverAWeekendSendsTheRequestToTheNextLender() throws Exception {
+        asAdmin(postJson("/api/sim/clock", Map.of("now", "2027-01-08T09:00:00Z"))); // Friday, 10:00 in Denmark
+        String orderId = orderFrom(FIRST, SECOND);
+        asAdmin(postJson("/api/sim/clock", Map.of("now", "2027-01-12T22:00:00Z"))); // Tuesday night: two working days
+        assertThat(order(orderId).get("lender").get("branchId").asText()).isEqualTo(FIRST);
+        asAdmin(postJson("/api/sim/clock", Map.of("now", "2027-01-13T09:01:00Z"))); // Wednesday 10:01: three working days
+        runJobs();
+        JsonNode order = order(orderId);
+        assertThat(order.get("lender").get("branchId").asText()).isEqualTo(SECOND);
+        assertThat(order.get("lenderAttempts").get(0).get("outcome").asText()).isEqualTo("SILENT");
+        assertThat(events(order)).contains("LENDER_SILENT");
+    }
+
+    @Test
+    void silenceOverEasterCountsOnlyWorkingDays() throws Exception {
+        asAdmin(postJson("/api/sim/clock", Map.of("now", "2027-03-24T09:00:00Z"))); // Wednesday before Maundy Thursday
+        String orderId = orderFrom(FIRST, SECOND);
+        // Maundy Thursday, Good Friday, the weekend and Easter Monday do not count: Tue 30, Wed 31, Thu 1 April
+        asAdmin(postJson("/api/sim/clock", Map.of("now", "2027-03-31T21:00:00Z")));
+        assertThat(order(orderId).get("lender").get("branchId").asText()).isEqualTo(FIRST);
+        asAdmin(postJson("/api/sim/clock", Map.of("now", "2027-04-01T08:01:00Z")));
+        runJobs();
+        assertThat(order(orderId).get("lender").get("branchId").asText()).isEqualTo(SECOND);
+    }
+
+    @Test
+    void anOrderExpiresWhenItsNeedBeforeDatePassesBeforeDispatch() throws Exception {
+        String orderId = orderFrom(Map.of("needBeforeDate", today().plusDays(3).toString()), FIRST);
+        answered(FIRST, orderId, Map.of("status", "WillSupply"));
+        Instant dayAfter = today().plusDays(4).atStartOfDay(clock.zone()).toInstant().plusSeconds(60);
+        asAdmin(postJson("/api/sim/clock", Map.of("now", dayAfter.toString())));
+        runJobs();
+        JsonNode order = order(orderId);
+        assertThat(order.get("status").asText()).isEqualTo("EXPIRED");
+        assertThat(order.get("closed").asBoolean()).isTrue();
+        assertThat(lenderTasks(orderId)).isEmpty();
+        assertThat(illOrder(orderId)).isNull();
+    }
+
+    @Test
+    void cancelBeforeDispatchStopsEverythingAndTheLendersTaskDisappears() throws Exception {
+        String orderId = orderFrom(FIRST);
+        asStaff(BORROWER, postJson("/api/orders/" + orderId + "/requester-messages", Map.of("action", "Cancel", "note", "Låneren har fortrudt")))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.status").value("CANCELLED"))
+            .andExpect(jsonPath("$.closed").value(true));
+        assertThat(lenderTasks(orderId)).isEmpty();
+        assertThat(conversation(orderId)).isNull();
+        assertThat(order(orderId).get("lenderAttempts").get(0).get("outcome").asText()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void cancelAfterDispatchIsRefusedWithTheStatus() throws Exception {
+        String orderId = orderFrom(FIRST);
+        answered(FIRST, orderId, loaned(today().plusDays(30)));
+        asStaff(BORROWER, postJson("/api/orders/" + orderId + "/requester-messages", Map.of("action", "Cancel")))
+            .andExpect(status().isConflict())
+            .andExpect(jsonPath("$.currentStatus").value("SHIPPED"))
+            .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("SHIPPED")));
+        assertThat(order(orderId).get("status").asText()).isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void aLateAnswerFromAWithdrawnLenderIsRecordedAndIgnored() throws Exception {
+        String orderId = orderFrom(FIRST, SECOND);
+        answered(FIRST, orderId, Map.of("status", "Unfilled"));
+        assertThat(order(orderId).get("lender").get("branchId").asText()).isEqualTo(SECOND);
+        answer(FIRST, orderId, loaned(today().plusDays(30))).andExpect(status().isOk());
+        JsonNode order = order(orderId);
+        assertThat(order.get("status").asText()).isEqualTo("SENT_TO_LENDER");
+        assertThat(order.get("lender").get("branchId").asText()).isEqualTo(SECOND);
+        assertThat(events(order)).last().isEqualTo("LATE_ANSWER");
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(SECOND).processInstanceBusinessKey(orderId).count()).isEqualTo(1);
+    }
+
+    @Test
+    void messagesThatDoNotFitTheStateAre409AndChangeNothing() throws Exception {
+        String orderId = orderFrom(FIRST);
+        answer(FIRST, orderId, Map.of("status", "LoanCompleted")).andExpect(status().isConflict())
+            .andExpect(jsonPath("$.currentStatus").value("SENT_TO_LENDER"));
+        asStaff(BORROWER, postJson("/api/orders/" + orderId + "/requester-messages", Map.of("action", "Received")))
+            .andExpect(status().isConflict());
+        asStaff(BORROWER, postJson("/api/orders/" + orderId + "/requester-messages", Map.of("action", "Cancel"))).andExpect(status().isOk());
+        answer(FIRST, orderId, loaned(today().plusDays(30))).andExpect(status().isConflict())
+            .andExpect(jsonPath("$.currentStatus").value("CANCELLED"));
+        asStaff(BORROWER, postJson("/api/orders/" + orderId + "/requester-messages", Map.of("action", "Cancel"))).andExpect(status().isConflict());
+
+        String manual = placeOrder(Map.of("pickupBranchId", BORROWER, "patronId", patron,
+            "pids", List.of(record("work-" + unique("n"), today().minusYears(1))), "orderSystem", "bibliotekdk")).get("orderId").asText();
+        runJobs();
+        asAdmin(postJson("/api/orders/" + manual + "/supplier-messages", Map.of("status", "WillSupply"))).andExpect(status().isConflict())
+            .andExpect(jsonPath("$.currentStatus").value("AWAITING_MANUAL"));
+        assertThat(order(manual).get("status").asText()).isEqualTo("AWAITING_MANUAL");
+    }
+
+    @Test
+    void invalidLenderMessagesAreRefused() throws Exception {
+        String orderId = orderFrom(FIRST);
+        answer(FIRST, orderId, Map.of("status", "Loaned")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("dueDate"));
+        answer(FIRST, orderId, Map.of("status", "Loaned", "dueDate", today().toString())).andExpect(status().isUnprocessableEntity());
+        answer(FIRST, orderId, Map.of("status", "ExpectToSupply")).andExpect(status().isBadRequest());
+        answer(FIRST, orderId, Map.of("status", "Maybe")).andExpect(status().isBadRequest());
+        answer(SECOND, orderId, Map.of("status", "WillSupply")).andExpect(status().isForbidden());
+        assertThat(order(orderId).get("status").asText()).isEqualTo("SENT_TO_LENDER");
+        assertThat(conversation(orderId)).isWaitingAt("Task_AnswerRequest");
+    }
+
+    @Test
+    void theLenderAnswersFromTasklistWithTheSameChecks() throws Exception {
+        String orderId = orderFrom(FIRST);
+        Task task = lenderTasks(orderId).get(0);
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("supplierStatus", "Loaned")))
+            .isInstanceOf(ProcessEngineException.class).hasMessageContaining("dueDate");
+        tasks.complete(task.getId(), Map.of("supplierStatus", "WillSupply"));
+        Task ship = lenderTasks(orderId).get(0);
+        assertThat(ship.getTaskDefinitionKey()).isEqualTo("Task_ShipItem");
+        tasks.complete(ship.getId(), Map.of("supplierStatus", "Loaned", "dueDate", today().plusDays(30).toString()));
+        assertThat(order(orderId).get("status").asText()).isEqualTo("SHIPPED");
+    }
+}
