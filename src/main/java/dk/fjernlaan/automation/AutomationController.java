@@ -34,18 +34,24 @@ class AutomationController {
                         @NotNull @Schema(description = "\"ALL\" or a list of agency ids", oneOf = {String.class, String[].class}) JsonNode lenders,
                         @NotNull Boolean reserve, @NotNull Participation ownMaterial, @NotNull @Min(1) @Max(9) Integer ownProfile) {}
 
-    record LenderBody(@NotNull Boolean willReceive, @Min(0) @Max(3650) Integer minAgeDays) {}
+    record LenderBody(@NotNull Boolean willReceive, @Min(0) @Max(3650) Integer minAgeDays, Boolean allowForwarding,
+                      @Min(1) @Max(365) Integer renewalDays, @Min(0) @Max(20) Integer maxRenewals) {}
+
+    record LenderView(boolean willReceive, Integer minAgeDays, boolean allowForwarding, int renewalDays, int maxRenewals) {}
 
     record SettingsBody(Integer materialType, @NotNull @Valid BorrowerBody borrower, @NotNull @Valid LenderBody lender) {}
 
     record BorrowerView(Participation willSend, Integer minAgeDays, Object lenders, boolean reserve, Participation ownMaterial, int ownProfile) {}
 
-    record SettingsView(int materialType, BorrowerView borrower, LenderSettings lender, Integer decisionVersion) {
-        static SettingsView of(AutomationSettings s) {
-            BorrowerSettings b = s.borrower();
-            return new SettingsView(s.materialType(), new BorrowerView(b.willSend(), b.minAgeDays(),
-                b.lenders() == null ? "ALL" : b.lenders(), b.reserve(), b.ownMaterial(), b.ownProfile()), s.lender(), s.decisionVersion());
-        }
+    record SettingsView(int materialType, BorrowerView borrower, LenderView lender, Integer decisionVersion) {}
+
+    private SettingsView view(String agencyId, AutomationSettings s) {
+        BorrowerSettings b = s.borrower();
+        LoanRules rules = settings.loanRules(agencyId, s.materialType());
+        return new SettingsView(s.materialType(), new BorrowerView(b.willSend(), b.minAgeDays(), b.lenders() == null ? "ALL" : b.lenders(),
+            b.reserve(), b.ownMaterial(), b.ownProfile()),
+            new LenderView(s.lender().willReceive(), s.lender().minAgeDays(), rules.allowForwarding(), rules.renewalDays(), rules.maxRenewals()),
+            s.decisionVersion());
     }
 
     record AllSettings(List<SettingsView> materialTypes) {}
@@ -53,7 +59,7 @@ class AutomationController {
     @GetMapping("/api/libraries/{agencyId}/automation")
     @Operation(summary = "The library's effective automated-ILL settings for every material type")
     AllSettings get(@PathVariable String agencyId) {
-        return new AllSettings(settings.all(agencyId).stream().map(SettingsView::of).toList());
+        return new AllSettings(settings.all(agencyId).stream().map(s -> view(agencyId, s)).toList());
     }
 
     @PutMapping("/api/libraries/{agencyId}/automation/{materialType}")
@@ -71,10 +77,14 @@ class AutomationController {
             throw ApiException.badRequest("The settings are incomplete or malformed.", problems);
         }
         BorrowerBody b = body.borrower();
+        LenderBody l = body.lender();
+        LoanRules current = settings.loanRules(agencyId, materialType);
+        LoanRules rules = new LoanRules(l.allowForwarding() == null ? current.allowForwarding() : l.allowForwarding(),
+            l.renewalDays() == null ? current.renewalDays() : l.renewalDays(), l.maxRenewals() == null ? current.maxRenewals() : l.maxRenewals());
         AutomationSettings saved = settings.update(agencyId, new AutomationSettings(materialType,
             new BorrowerSettings(b.willSend(), b.minAgeDays(), lenders, b.reserve(), b.ownMaterial(), b.ownProfile()),
-            new LenderSettings(body.lender().willReceive(), body.lender().minAgeDays()), null));
-        return SettingsView.of(saved);
+            new LenderSettings(l.willReceive(), l.minAgeDays()), null), rules);
+        return view(agencyId, saved);
     }
 
     private static List<String> lenders(JsonNode node, List<FieldProblem> problems) {

@@ -19,7 +19,13 @@ class AutomationSettingsRepository {
 
     /** A stored row: the settings without thresholds. */
     record Row(String agencyId, int materialType, Participation willSend, List<String> lenders, boolean reserve,
-               Participation ownMaterial, int ownProfile, boolean willReceive) {}
+               Participation ownMaterial, int ownProfile, boolean willReceive, LoanRules loanRules) {
+
+        Row(String agencyId, int materialType, Participation willSend, List<String> lenders, boolean reserve,
+            Participation ownMaterial, int ownProfile, boolean willReceive) {
+            this(agencyId, materialType, willSend, lenders, reserve, ownMaterial, ownProfile, willReceive, LoanRules.DEFAULT);
+        }
+    }
 
     /** The stored rows of one material type, kept in memory: read by every decision, changed seldom. */
     private record Cached(Map<String, Row> rows, long loadedAt) {}
@@ -75,17 +81,20 @@ class AutomationSettingsRepository {
         String lenders = r.lenders() == null ? null : String.join(",", r.lenders());
         int updated = jdbc.sql("""
                 UPDATE automation_settings SET will_send = ?, lenders = ?, reserve = ?, own_material = ?, own_profile = ?,
-                    will_receive = ?, updated_at = ?, updated_by = ?
+                    will_receive = ?, allow_forwarding = ?, renewal_days = ?, max_renewals = ?, updated_at = ?, updated_by = ?
                 WHERE agency_id = ? AND material_type = ?""")
-            .params(r.willSend().name(), lenders, r.reserve(), r.ownMaterial().name(), r.ownProfile(), r.willReceive(), now, user,
+            .params(r.willSend().name(), lenders, r.reserve(), r.ownMaterial().name(), r.ownProfile(), r.willReceive(),
+                r.loanRules().allowForwarding(), r.loanRules().renewalDays(), r.loanRules().maxRenewals(), now, user,
                 r.agencyId(), r.materialType())
             .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO automation_settings (agency_id, material_type, will_send, lenders, reserve, own_material, own_profile,
-                        will_receive, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        will_receive, allow_forwarding, renewal_days, max_renewals, updated_at, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.agencyId(), r.materialType(), r.willSend().name(), lenders, r.reserve(), r.ownMaterial().name(),
-                    r.ownProfile(), r.willReceive(), now, user)
+                    r.ownProfile(), r.willReceive(), r.loanRules().allowForwarding(), r.loanRules().renewalDays(),
+                    r.loanRules().maxRenewals(), now, user)
                 .update();
         }
         // after commit too, so that no reader keeps the rows of before the change
@@ -110,6 +119,7 @@ class AutomationSettingsRepository {
         String lenders = rs.getString("lenders");
         return new Row(rs.getString("agency_id"), rs.getInt("material_type"), Participation.valueOf(rs.getString("will_send")),
             lenders == null ? null : lenders.isEmpty() ? List.of() : Arrays.asList(lenders.split(",")), rs.getBoolean("reserve"),
-            Participation.valueOf(rs.getString("own_material")), rs.getInt("own_profile"), rs.getBoolean("will_receive"));
+            Participation.valueOf(rs.getString("own_material")), rs.getInt("own_profile"), rs.getBoolean("will_receive"),
+            new LoanRules(rs.getBoolean("allow_forwarding"), rs.getInt("renewal_days"), rs.getInt("max_renewals")));
     }
 }

@@ -76,6 +76,11 @@ public class AutomationSettingsService {
         return rows;
     }
 
+    /** The lender's rules for its loans of a material type. */
+    public LoanRules loanRules(String agencyId, int materialType) {
+        return directory.findAgency(agencyId).map(a -> row(a, materialType).loanRules()).orElse(LoanRules.DEFAULT);
+    }
+
     AutomationSettingsRepository.Row row(Agency agency, int materialType) {
         return repository.find(agency.agencyId(), materialType).orElse(defaults(agency, materialType));
     }
@@ -92,6 +97,12 @@ public class AutomationSettingsService {
      */
     @Transactional
     public AutomationSettings update(String agencyId, AutomationSettings settings) {
+        return update(agencyId, settings, null);
+    }
+
+    /** As {@link #update(String, AutomationSettings)}, with the lender's loan rules (null: keep them). */
+    @Transactional
+    public AutomationSettings update(String agencyId, AutomationSettings settings, LoanRules loanRules) {
         Agency agency = directory.agency(agencyId);
         AccessPolicy.requireAgency(agencyId);
         List<FieldProblem> problems = new ArrayList<>();
@@ -115,9 +126,10 @@ public class AutomationSettingsService {
             throw ApiException.unprocessable("The settings cannot be saved.", problems);
         }
         repository.lockDecision(THRESHOLD_DECISION);
+        LoanRules rules = loanRules != null ? loanRules : row(agency, settings.materialType()).loanRules();
         repository.save(new AutomationSettingsRepository.Row(agencyId, settings.materialType(), b.willSend(),
                 b.lenders() == null ? null : b.lenders().stream().distinct().toList(), b.reserve(), b.ownMaterial(), b.ownProfile(),
-                settings.lender().willReceive()),
+                settings.lender().willReceive(), rules),
             dk.fjernlaan.platform.security.Actor.current().userId(), clock.nowUtc());
         editor.setLibraryThresholds(agencyId, settings.materialType(), b.minAgeDays(), settings.lender().minAgeDays());
         return effective(agency, settings.materialType(), thresholds.current());

@@ -40,6 +40,13 @@ public class IllOrder {
     private LocalDate dueDate;
     private List<OrderWarning> warnings;
     private List<LenderAttempt> attempts = new ArrayList<>();
+    private String itemId;
+    private dk.fjernlaan.delivery.Shipment shipment;
+    private LocalDate pickupBy;
+    private LocalDate patronDueDate;
+    private int renewals;
+    private Long forwardedTo;
+    private Long forwardedFrom;
     private String closeReason;
     private Instant updatedAt;
     private int version;
@@ -139,6 +146,7 @@ public class IllOrder {
             case Loaned -> {
                 status = OrderStatus.SHIPPED;
                 dueDate = message.dueDate();
+                itemId = message.itemId();
                 closeCurrentAttempt(LenderAttempt.LOANED, null, now);
                 record(now, "LENDER_SHIPPED", actor, lenderBranchId, String.valueOf(dueDate));
             }
@@ -191,6 +199,87 @@ public class IllOrder {
         record(now, "CANCELLED", actor, note == null ? "-" : note);
     }
 
+    // delivery, loan and return ------------------------------------------------------------------
+
+    public void shipmentPlanned(dk.fjernlaan.delivery.Shipment planned, Instant now) {
+        shipment = planned;
+        record(now, "SHIPMENT_PLANNED", "system", planned.fromBranchId(), planned.toBranchId(),
+            String.join(" → ", planned.via()), String.valueOf(planned.expectedArrival()));
+    }
+
+    public void arrived(LocalDate keptUntil, Instant now, String actor) {
+        status = OrderStatus.AT_PICKUP;
+        pickupBy = keptUntil;
+        record(now, "ARRIVED", actor, pickupBranchId, String.valueOf(keptUntil));
+    }
+
+    public void pickedUp(LocalDate patronDue, Instant now, String actor) {
+        status = OrderStatus.ON_LOAN;
+        patronDueDate = patronDue;
+        record(now, "PICKED_UP", actor, String.valueOf(patronDue));
+    }
+
+    public void notPickedUp(Instant now, String actor) {
+        record(now, "NOT_PICKED_UP", actor, String.valueOf(pickupBy));
+    }
+
+    public void recalled(LocalDate lenderDue, LocalDate patronDue, Instant now, String actor) {
+        dueDate = lenderDue;
+        patronDueDate = patronDue;
+        record(now, "RECALLED", actor, String.valueOf(lenderDue), String.valueOf(patronDue));
+    }
+
+    public void renewed(LocalDate lenderDue, LocalDate patronDue, Instant now, String actor) {
+        dueDate = lenderDue;
+        patronDueDate = patronDue;
+        renewals++;
+        record(now, "RENEWED", actor, String.valueOf(patronDue), String.valueOf(renewals));
+    }
+
+    public void renewalRefused(String why, Instant now, String actor) {
+        record(now, "RENEWAL_REFUSED", actor, why);
+    }
+
+    public void patronNotified(String kind, Instant now) {
+        record(now, "PATRON_NOTIFIED", "system", kind);
+    }
+
+    public void returnShipped(dk.fjernlaan.delivery.Shipment back, Instant now, String actor) {
+        status = OrderStatus.RETURN_SHIPPED;
+        shipment = back;
+        record(now, "RETURN_SHIPPED", actor, back.toBranchId(), String.valueOf(back.expectedArrival()));
+    }
+
+    /** The item goes from this borrower straight to the next order's pickup branch; the lender is told. */
+    public void forwarded(long nextOrderId, dk.fjernlaan.delivery.Shipment onward, Instant now) {
+        status = OrderStatus.FORWARDED;
+        forwardedTo = nextOrderId;
+        shipment = onward;
+        record(now, "FORWARDED", "system", String.valueOf(nextOrderId), onward.toBranchId(), String.valueOf(lenderAgencyId));
+    }
+
+    /** This order gets the item of another order, forwarded to it, instead of one from a lender's shelf. */
+    public void receivedForwarded(long fromOrderId, String lenderBranch, String lenderAgency, String item, LocalDate lenderDue, Instant now) {
+        if (!lenderBranch.equals(lenderBranchId)) {
+            closeCurrentAttempt(LenderAttempt.WITHDRAWN, "forwarded item from order " + fromOrderId, now);
+        } else {
+            closeCurrentAttempt(LenderAttempt.LOANED, "forwarded item from order " + fromOrderId, now);
+        }
+        status = OrderStatus.SHIPPED;
+        lenderBranchId = lenderBranch;
+        lenderAgencyId = lenderAgency;
+        lenderAnswer = SupplierStatus.Loaned.name();
+        itemId = item;
+        dueDate = lenderDue;
+        forwardedFrom = fromOrderId;
+        record(now, "RECEIVED_FORWARDED", "system", String.valueOf(fromOrderId), lenderAgency);
+    }
+
+    public void completed(Instant now, String actor) {
+        status = OrderStatus.COMPLETED;
+        record(now, "COMPLETED", actor);
+    }
+
     private void closeCurrentAttempt(String how, String why, Instant now) {
         if (!attempts.isEmpty() && attempts.get(attempts.size() - 1).open()) {
             attempts.set(attempts.size() - 1, attempts.get(attempts.size() - 1).ended(how, why, now));
@@ -205,6 +294,25 @@ public class IllOrder {
 
     public List<LenderAttempt> attempts() {
         return List.copyOf(attempts);
+    }
+
+    public String itemId() { return itemId; }
+    public dk.fjernlaan.delivery.Shipment shipment() { return shipment; }
+    public LocalDate pickupBy() { return pickupBy; }
+    public LocalDate patronDueDate() { return patronDueDate; }
+    public int renewals() { return renewals; }
+    public Long forwardedTo() { return forwardedTo; }
+    public Long forwardedFrom() { return forwardedFrom; }
+
+    void restoreDelivery(String itemId, dk.fjernlaan.delivery.Shipment shipment, LocalDate pickupBy, LocalDate patronDueDate, int renewals,
+                         Long forwardedTo, Long forwardedFrom) {
+        this.itemId = itemId;
+        this.shipment = shipment;
+        this.pickupBy = pickupBy;
+        this.patronDueDate = patronDueDate;
+        this.renewals = renewals;
+        this.forwardedTo = forwardedTo;
+        this.forwardedFrom = forwardedFrom;
     }
 
     public void rejected(String reason, Instant now, String actor) {

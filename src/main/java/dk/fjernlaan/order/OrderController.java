@@ -36,10 +36,12 @@ class OrderController {
     static final String PID = "\\d{6}-[a-z0-9]+:[A-Za-z0-9._-]+";
 
     private final OrderService orders;
+    private final DeliveryService delivery;
     private final OrderViews views;
 
-    OrderController(OrderService orders, OrderViews views) {
+    OrderController(OrderService orders, DeliveryService delivery, OrderViews views) {
         this.orders = orders;
+        this.delivery = delivery;
         this.views = views;
     }
 
@@ -63,6 +65,13 @@ class OrderController {
     enum RequesterAction { Received, ShippedReturn, Cancel, Renew }
 
     record RequesterMessageRequest(@NotNull RequesterAction action, @Size(max = 500) String note) {}
+
+    enum PatronEvent { PickedUp, Returned, NotPickedUp }
+
+    record PatronEventRequest(@NotNull PatronEvent event) {}
+
+    record ItemOut(String orderId, String itemId, OrderStatus status, String where, String branchId, String borrowerAgencyId,
+                   LocalDate dueDate, LocalDate expectedArrival) {}
 
     record Page<T>(List<T> items, int page, int size, long totalElements) {}
 
@@ -117,8 +126,10 @@ class OrderController {
     @Operation(summary = "A message from the lender (ISO 18626): WillSupply, ExpectToSupply, Unfilled, RetryPossible, Loaned, ...; "
         + "409 when it does not fit the order's state; a late answer from a lender no longer asked is only recorded")
     OrderView supplierMessage(@PathVariable long orderId, @Valid @RequestBody SupplierMessageRequest body) {
-        IllOrder order = orders.supplierMessage(orderId, new SupplierMessage(body.status(), body.reason(), body.expectedDeliveryDate(),
-            body.dueDate(), body.itemId(), body.supplierBranchId()));
+        SupplierMessage message = new SupplierMessage(body.status(), body.reason(), body.expectedDeliveryDate(), body.dueDate(),
+            body.itemId(), body.supplierBranchId());
+        IllOrder order = body.status() == SupplierStatus.Recalled || body.status() == SupplierStatus.LoanCompleted
+            ? delivery.lenderMessage(orderId, message) : orders.supplierMessage(orderId, message);
         return views.view(order, orders.history(orderId));
     }
 
@@ -127,9 +138,39 @@ class OrderController {
     OrderView requesterMessage(@PathVariable long orderId, @Valid @RequestBody RequesterMessageRequest body) {
         IllOrder order = switch (body.action()) {
             case Cancel -> orders.cancel(orderId, body.note());
-            default -> orders.requesterMessage(orderId, body.action().name(), body.note());
+            default -> delivery.requesterMessage(orderId, body.action().name());
         };
         return views.view(order, orders.history(orderId));
+    }
+
+    @PostMapping("/api/orders/{orderId}/patron-events")
+    @Operation(summary = "What the patron did at the pickup branch: PickedUp, Returned, NotPickedUp")
+    OrderView patronEvent(@PathVariable long orderId, @Valid @RequestBody PatronEventRequest body) {
+        IllOrder order = delivery.patronEvent(orderId, body.event().name());
+        return views.view(order, orders.history(orderId));
+    }
+
+    @GetMapping("/api/orders/{orderId}/mails")
+    @Operation(summary = "The mails the order's patron got (without the recipient)")
+    List<dk.fjernlaan.notification.PatronMailer.Mail> mails(@PathVariable long orderId) {
+        return delivery.mails(orderId);
+    }
+
+    @GetMapping("/api/libraries/{agencyId}/items-on-ill")
+    @Operation(summary = "The lender's items out on ILL and where each one is now")
+    List<ItemOut> itemsOnIll(@PathVariable String agencyId) {
+        return delivery.itemsOut(agencyId).stream().map(o -> {
+            String where;
+            String branch;
+            switch (o.status()) {
+                case SHIPPED -> { where = "IN_TRANSIT_TO_PICKUP"; branch = o.pickupBranchId(); }
+                case AT_PICKUP -> { where = "AT_PICKUP_BRANCH"; branch = o.pickupBranchId(); }
+                case ON_LOAN -> { where = "WITH_PATRON"; branch = o.pickupBranchId(); }
+                default -> { where = "IN_TRANSIT_TO_LENDER"; branch = o.shipment() == null ? o.lenderBranchId() : o.shipment().toBranchId(); }
+            }
+            return new ItemOut(String.valueOf(o.orderId()), o.itemId(), o.status(), where, branch, o.borrowerAgencyId(), o.dueDate(),
+                o.shipment() == null ? null : o.shipment().expectedArrival());
+        }).toList();
     }
 
     @PostMapping("/api/orders/{orderId}/manual-decision")

@@ -20,6 +20,9 @@ public interface OrderProcess {
     /** Completes the lender's task with its message (the same as completing it in Tasklist). */
     void completeLenderTask(String taskId, SupplierMessage message);
 
+    /** Tells the order's process what happened to its item; false when the process does not wait for it now. */
+    boolean signal(long orderId, OrderSignal signal, java.util.Map<String, Object> facts);
+
     /** Tells the order's process that the order is cancelled; false when the process cannot take it now. */
     boolean cancel(long orderId, String note);
 }

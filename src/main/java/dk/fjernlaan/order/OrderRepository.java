@@ -70,11 +70,14 @@ public class OrderRepository {
         updated = jdbc.sql("""
                 UPDATE ill_order SET status = ?, automated = ?, lender_branch_id = ?, lender_agency_id = ?,
                     lender_answer = ?, expected_delivery = ?, due_date = ?, close_reason = ?, lender_attempts = ?, updated_at = ?,
+                    item_id = ?, shipment = ?, pickup_by = ?, patron_due_date = ?, renewals = ?, forwarded_to = ?, forwarded_from = ?,
                     version = version + 1
                 WHERE order_id = ? AND version = ?""")
             .params(o.status().name(), o.automated(), o.lenderBranchId(), o.lenderAgencyId(),
                 o.lenderAnswer(), o.expectedDelivery(), o.dueDate(), o.closeReason(),
-                o.attempts().isEmpty() ? null : toJson(o.attempts()), utc(o.updatedAt()), o.orderId(), o.version())
+                o.attempts().isEmpty() ? null : toJson(o.attempts()), utc(o.updatedAt()),
+                o.itemId(), toJson(o.shipment()), o.pickupBy(), o.patronDueDate(), o.renewals(), o.forwardedTo(), o.forwardedFrom(),
+                o.orderId(), o.version())
             .update();
         if (updated == 0) {
             throw new OptimisticLockingFailureException("Order " + o.orderId() + " was changed concurrently");
@@ -100,6 +103,28 @@ public class OrderRepository {
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ill_order WHERE 1 = 1");
         Map<String, Object> params = filters(sql, borrowerAgencyId, lenderAgencyId, statuses);
         return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    /**
+     * Open orders for a work that could use an item of this lender: asked from the lender and not yet supplied,
+     * or with no lender yet. Earliest need-before date first.
+     */
+    public List<IllOrder> findWaitingFor(String workId, String lenderAgencyId, long exceptOrderId) {
+        return jdbc.sql("""
+                SELECT * FROM ill_order WHERE work_id = :work AND order_id <> :except AND (
+                    (lender_agency_id = :lender AND status IN ('SENT_TO_LENDER', 'WILL_SUPPLY', 'EXPECT_TO_SUPPLY'))
+                    OR status IN ('RECEIVED', 'AWAITING_MANUAL'))
+                ORDER BY need_before_date, order_id""")
+            .param("work", workId).param("lender", lenderAgencyId).param("except", exceptOrderId)
+            .query(this::order).list();
+    }
+
+    /** A lender's items out on ILL: orders it supplied whose item has not come back. */
+    public List<IllOrder> findItemsOut(String lenderAgencyId) {
+        return jdbc.sql("""
+                SELECT * FROM ill_order WHERE lender_agency_id = ? AND status IN ('SHIPPED', 'AT_PICKUP', 'ON_LOAN', 'RETURN_SHIPPED')
+                ORDER BY order_id""")
+            .param(lenderAgencyId).query(this::order).list();
     }
 
     public boolean existsOpenFor(String agencyId, String patronId, List<OrderStatus> openStatuses) {
@@ -171,6 +196,9 @@ public class OrderRepository {
             rs.getString("lender_agency_id"), rs.getString("lender_answer"), rs.getObject("expected_delivery", LocalDate.class),
             rs.getObject("due_date", LocalDate.class), fromJson(rs.getString("warnings"), WARNINGS), rs.getString("close_reason"),
             fromJson(rs.getString("lender_attempts"), ATTEMPTS));
+        o.restoreDelivery(rs.getString("item_id"), fromJson(rs.getString("shipment"), dk.fjernlaan.delivery.Shipment.class),
+            rs.getObject("pickup_by", LocalDate.class), rs.getObject("patron_due_date", LocalDate.class), rs.getInt("renewals"),
+            (Long) rs.getObject("forwarded_to", Long.class), (Long) rs.getObject("forwarded_from", Long.class));
         return o;
     }
 

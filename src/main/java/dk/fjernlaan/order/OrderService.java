@@ -432,14 +432,6 @@ public class OrderService {
         return order(orderId);
     }
 
-    /** The borrower's messages about the delivery and the loan ({@code Received}, {@code ShippedReturn}, {@code Renew}). */
-    public IllOrder requesterMessage(long orderId, String action, String note) {
-        IllOrder order = order(orderId);
-        AccessPolicy.requireAgency(order.borrowerAgencyId());
-        throw ApiException.conflict("The message " + action + " does not fit order " + orderId + " in status " + order.status() + ".",
-            order.status().name());
-    }
-
     /** Called by the process when the cancellation has stopped everything before dispatch. */
     public void recordCancelled(long orderId, String note, String userId) {
         IllOrder order = order(orderId);

@@ -20,7 +20,9 @@ public class OrderViews {
         this.texts = texts;
     }
 
-    public record LenderView(String branchId, String agencyId, String answer, LocalDate expectedDelivery, LocalDate dueDate) {}
+    public record LenderView(String branchId, String agencyId, String answer, LocalDate expectedDelivery, LocalDate dueDate, String itemId) {}
+
+    public record LoanView(LocalDate pickupBy, LocalDate patronDueDate, int renewals, String forwardedTo, String forwardedFrom) {}
 
     public record AutomationView(String result, String reason, boolean own, String note, String explanation, Integer decisionVersion,
                                  List<Candidate> candidates) {}
@@ -31,6 +33,7 @@ public class OrderViews {
                             String borrowerAgencyId, List<String> pids, String orderedPid, String workId, int materialType,
                             LocalDate needBeforeDate, OrderSystem orderSystem, String responderId, boolean exactEdition,
                             AutomationView automation, LenderView lender, List<LenderAttempt> lenderAttempts,
+                            dk.fjernlaan.delivery.Shipment shipment, LoanView loan,
                             List<OrderWarning> warnings, String closeReason,
                             Instant createdAt, Instant updatedAt, List<HistoryEntry> history) {}
 
@@ -41,7 +44,8 @@ public class OrderViews {
     public OrderView view(IllOrder o, List<OrderEvent> history) {
         return new OrderView(String.valueOf(o.orderId()), o.status(), statusText(o), o.status().closed(), o.pickupBranchId(),
             o.borrowerAgencyId(), o.pids(), o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem(),
-            o.responderId(), o.exactEdition(), automation(o.automation()), lender(o), o.attempts(), o.warnings(), o.closeReason(), o.createdAt(),
+            o.responderId(), o.exactEdition(), automation(o.automation()), lender(o), o.attempts(),
+            o.shipment(), loan(o), o.warnings(), o.closeReason(), o.createdAt(),
             o.updatedAt(), history.stream().map(this::entry).toList());
     }
 
@@ -71,11 +75,19 @@ public class OrderViews {
         return String.join(" ", parts.stream().map(p -> texts.get(p.key(), p.args().toArray())).toList());
     }
 
+    private static LoanView loan(IllOrder o) {
+        if (o.pickupBy() == null && o.forwardedFrom() == null && o.forwardedTo() == null) {
+            return null;
+        }
+        return new LoanView(o.pickupBy(), o.patronDueDate(), o.renewals(), o.forwardedTo() == null ? null : String.valueOf(o.forwardedTo()),
+            o.forwardedFrom() == null ? null : String.valueOf(o.forwardedFrom()));
+    }
+
     private LenderView lender(IllOrder o) {
         if (o.lenderBranchId() == null) {
             return null;
         }
-        return new LenderView(o.lenderBranchId(), o.lenderAgencyId(), o.lenderAnswer(), o.expectedDelivery(), o.dueDate());
+        return new LenderView(o.lenderBranchId(), o.lenderAgencyId(), o.lenderAnswer(), o.expectedDelivery(), o.dueDate(), o.itemId());
     }
 
     private HistoryEntry entry(OrderEvent e) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import dk.fjernlaan.order.IllOrder;
 import dk.fjernlaan.order.ManualDecision;
 import dk.fjernlaan.order.OrderProcess;
+import dk.fjernlaan.order.OrderSignal;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
@@ -69,9 +70,34 @@ class CamundaOrderProcess implements OrderProcess {
         Map<String, Object> variables = new HashMap<>();
         variables.put(OrderVariables.SUPPLIER_STATUS, message.status().name());
         variables.put(OrderVariables.SUPPLIER_REASON, message.reason());
+        variables.put(OrderVariables.SUPPLIER_ITEM_ID, message.itemId());
         variables.put(OrderVariables.EXPECTED_DELIVERY_DATE, message.expectedDeliveryDate() == null ? null : message.expectedDeliveryDate().toString());
         variables.put(OrderVariables.DUE_DATE, message.dueDate() == null ? null : message.dueDate().toString());
         tasks.complete(taskId, variables);
+    }
+
+    private static final Map<OrderSignal, String> MESSAGES = Map.of(
+        OrderSignal.ITEM_RECEIVED, "ItemReceived",
+        OrderSignal.PICKED_UP, "ItemPickedUp",
+        OrderSignal.NOT_PICKED_UP, "ItemNotPickedUp",
+        OrderSignal.RETURNED, "ItemReturned",
+        OrderSignal.RENEWAL_REQUESTED, "RenewalRequested",
+        OrderSignal.RECALLED, "ItemRecalled",
+        OrderSignal.LOAN_COMPLETED, "LoanCompleted",
+        OrderSignal.ITEM_FORWARDED, "ItemForwarded",
+        OrderSignal.FORWARDED_ITEM_ARRIVED, "ForwardedItemArrived");
+
+    @Override
+    public boolean signal(long orderId, OrderSignal signal, Map<String, Object> facts) {
+        try {
+            runtime.createMessageCorrelation(MESSAGES.get(signal))
+                .processInstanceBusinessKey(String.valueOf(orderId))
+                .setVariables(facts)
+                .correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException e) {
+            return false;
+        }
     }
 
     @Override

@@ -65,7 +65,8 @@ class LenderTaskListener implements TaskListener {
             throw new ProcessEngineException("Unknown answer '" + status + "'");
         }
         return new SupplierMessage(parsed, OrderVariables.string(task, OrderVariables.SUPPLIER_REASON),
-            OrderVariables.date(task, OrderVariables.EXPECTED_DELIVERY_DATE), OrderVariables.date(task, OrderVariables.DUE_DATE), null, null);
+            OrderVariables.date(task, OrderVariables.EXPECTED_DELIVERY_DATE), OrderVariables.date(task, OrderVariables.DUE_DATE),
+            OrderVariables.string(task, OrderVariables.SUPPLIER_ITEM_ID), null);
     }
 
     private static String userId(DelegateTask task) {

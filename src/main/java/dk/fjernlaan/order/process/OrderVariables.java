@@ -27,6 +27,7 @@ final class OrderVariables {
     static final String EXPIRES_AT = "expiresAt";
     static final String SUPPLIER_STATUS = "supplierStatus";
     static final String SUPPLIER_REASON = "supplierReason";
+    static final String SUPPLIER_ITEM_ID = "supplierItemId";
     static final String EXPECTED_DELIVERY_DATE = "expectedDeliveryDate";
     static final String DUE_DATE = "dueDate";
     static final String CONVERSATION_OUTCOME = "conversationOutcome";
@@ -36,6 +37,17 @@ final class OrderVariables {
     static final String CANCEL_NOTE = "cancelNote";
     static final String CANCELLED_BY = "cancelledBy";
     static final String CANCEL_MESSAGE = "CancelRequested";
+
+    static final String PICKED_UP = "pickedUp";
+    static final String PICKUP_DEADLINE = "pickupDeadline";
+    static final String REMINDER_AT = "reminderAt";
+    static final String OVERDUE_CYCLE = "overdueCycle";
+    static final String RECALLED_DUE_DATE = "recalledDueDate";
+    static final String FORWARDED = "forwarded";
+    static final String FORWARDED_FROM = "forwardedFrom";
+    static final String FORWARDED_LENDER_BRANCH_ID = "forwardedLenderBranchId";
+    static final String FORWARDED_ITEM_ID = "forwardedItemId";
+    static final String FORWARDED_DUE_DATE = "forwardedDueDate";
 
     static final String DISPATCHED = "DISPATCHED";
     static final String EXHAUSTED = "EXHAUSTED";

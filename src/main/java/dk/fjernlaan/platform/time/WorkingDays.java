@@ -25,10 +25,9 @@ public class WorkingDays {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.isHoliday(day);
     }
 
-    /** The same time of day, {@code days} working days later (in Denmark's time zone). */
-    public Instant plusWorkingDays(Instant from, int days) {
-        ZonedDateTime at = from.atZone(clock.zone());
-        LocalDate day = at.toLocalDate();
+    /** The date {@code days} working days after the given date. */
+    public LocalDate plusWorkingDays(LocalDate from, int days) {
+        LocalDate day = from;
         int counted = 0;
         while (counted < days) {
             day = day.plusDays(1);
@@ -36,6 +35,25 @@ public class WorkingDays {
                 counted++;
             }
         }
-        return at.with(day).toInstant();
+        return day;
+    }
+
+    /** The date {@code days} working days before the given date. */
+    public LocalDate minusWorkingDays(LocalDate from, int days) {
+        LocalDate day = from;
+        int counted = 0;
+        while (counted < days) {
+            day = day.minusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    /** The same time of day, {@code days} working days later (in Denmark's time zone). */
+    public Instant plusWorkingDays(Instant from, int days) {
+        ZonedDateTime at = from.atZone(clock.zone());
+        return at.with(plusWorkingDays(at.toLocalDate(), days)).toInstant();
     }
 }

@@ -118,7 +118,7 @@ class LenderConversationTest extends IntegrationTest {
         JsonNode shipped = answered(FIRST, orderId, loaned(today().plusDays(40)));
         assertThat(shipped.get("status").asText()).isEqualTo("SHIPPED");
         assertThat(shipped.get("lender").get("dueDate").asText()).isEqualTo(today().plusDays(40).toString());
-        assertThat(illOrder(orderId)).hasPassed("CallActivity_LenderConversation", "EndEvent_ItemDispatched").isWaitingAt("Task_AwaitDelivery");
+        assertThat(illOrder(orderId)).hasPassed("CallActivity_LenderConversation", "EndEvent_ItemDispatched").isWaitingAt("CallActivity_Delivery");
         assertThat(lenderTasks(orderId)).isEmpty();
         assertThat(events(order(orderId))).containsSubsequence("SENT_TO_LENDER", "LENDER_WILL_SUPPLY", "LENDER_SHIPPED");
     }

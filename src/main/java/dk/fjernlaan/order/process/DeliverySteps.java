@@ -1,0 +1,106 @@
+package dk.fjernlaan.order.process;
+
+import java.util.Date;
+
+import dk.fjernlaan.order.DeliveryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The steps of {@code Delivery}, {@code Loan} and {@code Return}, and the forwarded item's arrival in {@code IllOrder}. */
+@Configuration
+class DeliverySteps {
+
+    /** {@code Task_PlanShipment}: the item's way through the courier scheme. */
+    @Bean
+    JavaDelegate planShipment(DeliveryService delivery) {
+        return execution -> delivery.planShipment(OrderVariables.orderId(execution));
+    }
+
+    /** {@code Task_NotifyPatron}: arrived at the pickup branch; the patron is told; the pickup period starts. */
+    @Bean
+    JavaDelegate notifyPatron(DeliveryService delivery) {
+        return execution -> execution.setVariable(OrderVariables.PICKUP_DEADLINE,
+            Date.from(delivery.itemArrived(OrderVariables.orderId(execution))));
+    }
+
+    /** {@code Task_RecordPickup}: the patron has it. */
+    @Bean
+    JavaDelegate recordPickup() {
+        return execution -> execution.setVariable(OrderVariables.PICKED_UP, true);
+    }
+
+    /** {@code Task_RecordNotPickedUp}: the pickup period passed, or the library says the patron will not come. */
+    @Bean
+    JavaDelegate recordNotPickedUp(DeliveryService delivery) {
+        return execution -> {
+            delivery.notPickedUp(OrderVariables.orderId(execution));
+            execution.setVariable(OrderVariables.PICKED_UP, false);
+        };
+    }
+
+    /** {@code Task_StartLoan}: on loan, with the patron's due date and its reminders. */
+    @Bean
+    JavaDelegate startLoan(DeliveryService delivery) {
+        return execution -> timers(execution, delivery.startLoan(OrderVariables.orderId(execution)));
+    }
+
+    /** {@code Task_SendReminder}: the due date is near. */
+    @Bean
+    JavaDelegate sendReminder(DeliveryService delivery) {
+        return execution -> delivery.remind(OrderVariables.orderId(execution), "DUE_REMINDER");
+    }
+
+    /** {@code Task_SendOverdueNotice}: the due date has passed. */
+    @Bean
+    JavaDelegate sendOverdueNotice(DeliveryService delivery) {
+        return execution -> delivery.remind(OrderVariables.orderId(execution), "OVERDUE");
+    }
+
+    /** {@code Task_DecideRenewal}: granted or refused; the patron is told. */
+    @Bean
+    JavaDelegate decideRenewal(DeliveryService delivery) {
+        return execution -> timers(execution, delivery.decideRenewal(OrderVariables.orderId(execution)));
+    }
+
+    /** {@code Task_ApplyRecall}: the lender wants its item back earlier. */
+    @Bean
+    JavaDelegate applyRecall(DeliveryService delivery) {
+        return execution -> timers(execution, delivery.applyRecall(OrderVariables.orderId(execution),
+            OrderVariables.date(execution, OrderVariables.RECALLED_DUE_DATE)));
+    }
+
+    /** {@code Task_FindNextBorrower}: straight on to the next order waiting for the item, if the lender allows it. */
+    @Bean
+    JavaDelegate findNextBorrower(DeliveryService delivery) {
+        return execution -> execution.setVariable(OrderVariables.FORWARDED, delivery.forwardToNextBorrower(OrderVariables.orderId(execution)));
+    }
+
+    /** {@code Task_ShipHome}: back to the lender's drop-off branch. */
+    @Bean
+    JavaDelegate shipHome(DeliveryService delivery) {
+        return execution -> delivery.shipHome(OrderVariables.orderId(execution));
+    }
+
+    /** {@code Task_CompleteOrder}: the lender has it back, or it reached the next borrower. */
+    @Bean
+    JavaDelegate completeOrder(DeliveryService delivery) {
+        return execution -> delivery.complete(OrderVariables.orderId(execution));
+    }
+
+    /** {@code Task_AcceptForwardedItem} (IllOrder): the item of another order comes to this one. */
+    @Bean
+    JavaDelegate acceptForwardedItem(DeliveryService delivery) {
+        return execution -> delivery.acceptForwardedItem(OrderVariables.orderId(execution),
+            Long.parseLong(OrderVariables.string(execution, OrderVariables.FORWARDED_FROM)),
+            OrderVariables.string(execution, OrderVariables.FORWARDED_LENDER_BRANCH_ID),
+            OrderVariables.string(execution, OrderVariables.FORWARDED_ITEM_ID),
+            OrderVariables.date(execution, OrderVariables.FORWARDED_DUE_DATE));
+    }
+
+    private static void timers(DelegateExecution execution, DeliveryService.LoanTimers timers) {
+        execution.setVariable(OrderVariables.REMINDER_AT, Date.from(timers.reminderAt()));
+        execution.setVariable(OrderVariables.OVERDUE_CYCLE, timers.overdueCycle());
+    }
+}
