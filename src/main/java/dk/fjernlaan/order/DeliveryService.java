@@ -296,6 +296,10 @@ public class DeliveryService {
         orders.update(order);
     }
 
+    public String lenderAgencyOf(long orderId) {
+        return order(orderId).lenderAgencyId();
+    }
+
     public void complete(long orderId) {
         IllOrder order = order(orderId);
         order.completed(clock.now(), Actor.current().userId());

@@ -87,8 +87,29 @@ class CamundaOrderProcess implements OrderProcess {
         OrderSignal.ITEM_FORWARDED, "ItemForwarded",
         OrderSignal.FORWARDED_ITEM_ARRIVED, "ForwardedItemArrived");
 
+    /** Signals that are staff's tasks in Tasklist: the API completes the same task. */
+    private record TaskStep(String taskKey, Map<String, Object> variables) {}
+
+    private static final Map<OrderSignal, TaskStep> TASKS = Map.of(
+        OrderSignal.ITEM_RECEIVED, new TaskStep("Task_AwaitArrival", Map.of()),
+        OrderSignal.PICKED_UP, new TaskStep("Task_AwaitPickup", Map.of("pickupOutcome", "PickedUp")),
+        OrderSignal.NOT_PICKED_UP, new TaskStep("Task_AwaitPickup", Map.of("pickupOutcome", "NotPickedUp")),
+        OrderSignal.RETURNED, new TaskStep("Task_OnLoan", Map.of()),
+        OrderSignal.LOAN_COMPLETED, new TaskStep("Task_AwaitLender", Map.of()));
+
     @Override
     public boolean signal(long orderId, OrderSignal signal, Map<String, Object> facts) {
+        TaskStep step = TASKS.get(signal);
+        if (step != null) {
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(orderId)).taskDefinitionKey(step.taskKey()).singleResult();
+            if (task == null) {
+                return false;
+            }
+            Map<String, Object> variables = new HashMap<>(step.variables());
+            variables.putAll(facts);
+            tasks.complete(task.getId(), variables);
+            return true;
+        }
         try {
             runtime.createMessageCorrelation(MESSAGES.get(signal))
                 .processInstanceBusinessKey(String.valueOf(orderId))

@@ -80,7 +80,10 @@ class DeliverySteps {
     /** {@code Task_ShipHome}: back to the lender's drop-off branch. */
     @Bean
     JavaDelegate shipHome(DeliveryService delivery) {
-        return execution -> delivery.shipHome(OrderVariables.orderId(execution));
+        return execution -> {
+            delivery.shipHome(OrderVariables.orderId(execution));
+            execution.setVariable(OrderVariables.LENDER_AGENCY_ID, delivery.lenderAgencyOf(OrderVariables.orderId(execution)));
+        };
     }
 
     /** {@code Task_CompleteOrder}: the lender has it back, or it reached the next borrower. */

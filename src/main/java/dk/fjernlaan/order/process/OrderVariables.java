@@ -39,6 +39,7 @@ final class OrderVariables {
     static final String CANCEL_MESSAGE = "CancelRequested";
 
     static final String PICKED_UP = "pickedUp";
+    static final String PICKUP_OUTCOME = "pickupOutcome";
     static final String PICKUP_DEADLINE = "pickupDeadline";
     static final String REMINDER_AT = "reminderAt";
     static final String OVERDUE_CYCLE = "overdueCycle";

@@ -337,7 +337,7 @@ class DeliveryLoanReturnTest extends IntegrationTest {
         patronEvent(BORROWER, first, "NotPickedUp");
         assertThat(order(first).get("status").asText()).isEqualTo("FORWARDED");
         assertThat(order(manual).get("status").asText()).isEqualTo("SHIPPED");
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(manual).taskCandidateGroup(THIRD).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(manual).taskDefinitionKey("Task_HandleManually").count()).isZero();
     }
 
     @Test
@@ -360,6 +360,34 @@ class DeliveryLoanReturnTest extends IntegrationTest {
                 "borrower", Map.of("willSend", "YES", "minAgeDays", 0, "lenders", "ALL", "reserve", true, "ownMaterial", "NO", "ownProfile", 1),
                 "lender", Map.of("willReceive", true, "minAgeDays", 0, "allowForwarding", true))));
         }
+    }
+
+    @Test
+    void theWholeLifeRunsThroughTasklistToo() throws Exception {
+        String orderId = order(book(), BORROWER, patronWithMail(BORROWER), Map.of());
+        org.camunda.bpm.engine.task.Task request = tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(LENDER).singleResult();
+        tasks.complete(request.getId(), Map.of("supplierStatus", "WillSupply"));
+        org.camunda.bpm.engine.task.Task ship = tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(LENDER).singleResult();
+        tasks.complete(ship.getId(), Map.of("supplierStatus", "Loaned", "dueDate", today().plusDays(30).toString(), "supplierItemId", "A-7"));
+        runJobs();
+        org.camunda.bpm.engine.task.Task arrival = tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(BORROWER).singleResult();
+        assertThat(arrival.getName()).startsWith("Modtag materialet " + orderId);
+        tasks.complete(arrival.getId());
+        assertThat(order(orderId).get("status").asText()).isEqualTo("AT_PICKUP");
+        org.camunda.bpm.engine.task.Task pickup = tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(BORROWER).singleResult();
+        assertThat(pickup.getTaskDefinitionKey()).isEqualTo("Task_AwaitPickup");
+        tasks.complete(pickup.getId(), Map.of("pickupOutcome", "PickedUp"));
+        assertThat(order(orderId).get("status").asText()).isEqualTo("ON_LOAN");
+        org.camunda.bpm.engine.task.Task onLoan = tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(BORROWER).singleResult();
+        tasks.complete(onLoan.getId());
+        assertThat(order(orderId).get("status").asText()).isEqualTo("RETURN_SHIPPED");
+        org.camunda.bpm.engine.task.Task receipt = tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(LENDER).singleResult();
+        assertThat(receipt.getTaskDefinitionKey()).isEqualTo("Task_AwaitLender");
+        tasks.complete(receipt.getId());
+        JsonNode done = order(orderId);
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("lender").get("itemId").asText()).isEqualTo("A-7");
+        assertThat(illOrder(orderId)).isNull();
     }
 
     @Test
