@@ -36,6 +36,10 @@ public class CourierScheme {
     public Shipment route(String fromBranchId, String toBranchId, LocalDate shippedOn) {
         Branch from = directory.findBranch(fromBranchId).orElseThrow(() -> new IllegalStateException("Unknown branch " + fromBranchId));
         Branch to = directory.findBranch(toBranchId).orElseThrow(() -> new IllegalStateException("Unknown branch " + toBranchId));
+        if (from.branchId().equals(to.branchId())) {
+            // the item stays where it is (the next borrower picks it up at the same branch)
+            return new Shipment(from.branchId(), to.branchId(), List.of(), List.of(), true, shippedOn, shippedOn);
+        }
         List<String> stops = new ArrayList<>();
         add(stops, from.branchId());
         add(stops, from.dropOffBranch());
@@ -52,7 +56,8 @@ public class CourierScheme {
         }
         boolean sameJunction = from.junction() != null && from.junction().equals(to.junction());
         LocalDate arrival = workingDays.plusWorkingDays(shippedOn, transitDays(from, to));
-        return new Shipment(from.branchId(), to.branchId(), stops.subList(1, stops.size() - 1).stream().toList(), routeNumbers,
+        List<String> via = stops.size() > 2 ? List.copyOf(stops.subList(1, stops.size() - 1)) : List.of();
+        return new Shipment(from.branchId(), to.branchId(), via, routeNumbers,
             sameJunction, shippedOn, arrival);
     }
 

@@ -35,6 +35,9 @@ public class DeliveryService {
     /** Timer dates for the loan: the reminder before the due date, and the overdue notices after it. */
     public record LoanTimers(Instant reminderAt, String overdueCycle) {}
 
+    private static final java.util.Set<OrderStatus> WAITING = java.util.EnumSet.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_MANUAL,
+        OrderStatus.SENT_TO_LENDER, OrderStatus.WILL_SUPPLY, OrderStatus.EXPECT_TO_SUPPLY);
+
     private final OrderRepository orders;
     private final OrderProcess process;
     private final CourierScheme courier;
@@ -45,6 +48,7 @@ public class DeliveryService {
     private final WorkingDays workingDays;
     private final FjernlaanClock clock;
     private final TransactionTemplate tx;
+    private final dk.fjernlaan.platform.engine.ConflictRetry retry;
     private final int pickupDays;
     private final int reminderDaysBefore;
     private final int overdueNotices;
@@ -53,7 +57,7 @@ public class DeliveryService {
     @SuppressWarnings("java:S107")
     DeliveryService(OrderRepository orders, OrderProcess process, CourierScheme courier, DirectoryService directory,
                     CatalogueService catalogue, AutomationSettingsService settings, PatronMailer mailer, WorkingDays workingDays,
-                    FjernlaanClock clock, TransactionTemplate tx,
+                    FjernlaanClock clock, TransactionTemplate tx, dk.fjernlaan.platform.engine.ConflictRetry retry,
                     @Value("${fjernlaan.pickup.period-days:7}") int pickupDays,
                     @Value("${fjernlaan.loan.reminder-days-before:3}") int reminderDaysBefore,
                     @Value("${fjernlaan.loan.overdue-notices:3}") int overdueNotices,
@@ -68,6 +72,7 @@ public class DeliveryService {
         this.workingDays = workingDays;
         this.clock = clock;
         this.tx = tx;
+        this.retry = retry;
         this.pickupDays = pickupDays;
         this.reminderDaysBefore = reminderDaysBefore;
         this.overdueNotices = overdueNotices;
@@ -146,7 +151,14 @@ public class DeliveryService {
             throw ApiException.conflict("The message " + what + " does not fit order " + order.orderId() + " in status " + order.status() + ".",
                 order.status().name());
         }
-        Boolean taken = tx.execute(s -> process.signal(order.orderId(), signal, facts));
+        Boolean taken = retry.inTransaction(() -> {
+            IllOrder now = order(order.orderId());
+            if (now.status() != order.status()) {
+                throw ApiException.conflict("The message " + what + " does not fit order " + order.orderId() + " in status " + now.status() + ".",
+                    now.status().name());
+            }
+            return process.signal(order.orderId(), signal, facts);
+        });
         if (!Boolean.TRUE.equals(taken)) {
             throw ApiException.conflict("Order " + order.orderId() + " is being processed right now; try again in a moment.", order.status().name());
         }
@@ -259,6 +271,10 @@ public class DeliveryService {
             ? Math.max(14, ChronoUnit.DAYS.between(order.shipment().shippedOn(), order.dueDate())) : 30;
         for (IllOrder next : orders.findWaitingFor(order.workId(), order.lenderAgencyId(), orderId)) {
             if (next.exactEdition() && !next.orderedPid().equals(order.orderedPid())) {
+                continue;
+            }
+            // another returned item may be on its way to this order already: take the order's row, then look again
+            if (orders.lockStatus(next.orderId()).filter(WAITING::contains).isEmpty()) {
                 continue;
             }
             Shipment onward = courier.route(order.pickupBranchId(), next.pickupBranchId(), today);

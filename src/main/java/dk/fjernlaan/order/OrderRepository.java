@@ -65,7 +65,7 @@ public class OrderRepository {
     public void update(IllOrder o) {
         int updated;
         if (o.automationChanged()) {
-            jdbc.sql("UPDATE ill_order SET automation = ? WHERE order_id = ?").params(toJson(o.automation()), o.orderId()).update();
+            jdbc.sql("UPDATE ill_order SET automation = ? WHERE order_id = ?").params(packed(toJson(o.automation())), o.orderId()).update();
         }
         updated = jdbc.sql("""
                 UPDATE ill_order SET status = ?, automated = ?, lender_branch_id = ?, lender_agency_id = ?,
@@ -117,6 +117,12 @@ public class OrderRepository {
                 ORDER BY need_before_date, order_id""")
             .param("work", workId).param("lender", lenderAgencyId).param("except", exceptOrderId)
             .query(this::order).list();
+    }
+
+    /** Locks the order's row until the transaction ends and answers its status as it is now. */
+    public Optional<OrderStatus> lockStatus(long orderId) {
+        return jdbc.sql("SELECT status FROM ill_order WHERE order_id = ? FOR UPDATE").param(orderId)
+            .query(String.class).optional().map(OrderStatus::valueOf);
     }
 
     /** A lender's items out on ILL: orders it supplied whose item has not come back. */
@@ -192,7 +198,8 @@ public class OrderRepository {
             rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
             rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
         String automation = rs.getString("automation");
-        o.restore(rs.getBoolean("automated"), automation == null ? null : () -> fromJson(automation, Automation.class), rs.getString("lender_branch_id"),
+        o.restore(rs.getBoolean("automated"), automation == null ? null : () -> fromJson(unpacked(automation), Automation.class),
+            rs.getString("lender_branch_id"),
             rs.getString("lender_agency_id"), rs.getString("lender_answer"), rs.getObject("expected_delivery", LocalDate.class),
             rs.getObject("due_date", LocalDate.class), fromJson(rs.getString("warnings"), WARNINGS), rs.getString("close_reason"),
             fromJson(rs.getString("lender_attempts"), ATTEMPTS));
@@ -200,6 +207,34 @@ public class OrderRepository {
             rs.getObject("pickup_by", LocalDate.class), rs.getObject("patron_due_date", LocalDate.class), rs.getInt("renewals"),
             (Long) rs.getObject("forwarded_to", Long.class), (Long) rs.getObject("forwarded_from", Long.class));
         return o;
+    }
+
+    /**
+     * The automation decision with its candidate list (hundreds of holders for a popular title) is kept gzipped:
+     * a tenth of the space, and of the writing.
+     */
+    static String packed(String json) {
+        if (json == null) {
+            return null;
+        }
+        try (var bytes = new java.io.ByteArrayOutputStream(); var zip = new java.util.zip.GZIPOutputStream(bytes)) {
+            zip.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.finish();
+            return "gz:" + java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String unpacked(String stored) {
+        if (stored == null || !stored.startsWith("gz:")) {
+            return stored;
+        }
+        try (var zip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(stored.substring(3))))) {
+            return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

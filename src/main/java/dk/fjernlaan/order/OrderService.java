@@ -49,11 +49,12 @@ public class OrderService {
     private final AutomationService automation;
     private final FjernlaanClock clock;
     private final TransactionTemplate tx;
+    private final dk.fjernlaan.platform.engine.ConflictRetry retry;
     private final ObjectMapper canonicalJson;
 
     public OrderService(OrderRepository orders, DirectoryService directory, CatalogueService catalogue, PatronService patrons,
                         OrderProcess process, AutomationService automation, FjernlaanClock clock, TransactionTemplate tx,
-                        ObjectMapper json) {
+                        dk.fjernlaan.platform.engine.ConflictRetry retry, ObjectMapper json) {
         this.orders = orders;
         this.directory = directory;
         this.catalogue = catalogue;
@@ -62,6 +63,7 @@ public class OrderService {
         this.automation = automation;
         this.clock = clock;
         this.tx = tx;
+        this.retry = retry;
         this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -304,7 +306,23 @@ public class OrderService {
                 + order.status() + ".", order.status().name());
         }
         checkSupplierMessage(message);
-        tx.executeWithoutResult(s -> process.completeLenderTask(taskId, message));
+        retry.inTransaction(() -> {
+            // the lender's task may have gone meanwhile (its silence timer fired): then this is a late answer
+            Optional<String> current = process.lenderTaskId(orderId);
+            if (current.isEmpty()) {
+                IllOrder fresh = order(orderId);
+                if (fresh.status().beforeDispatch() && !fresh.status().closed() && order.lenderAgencyId() != null
+                        && !order.lenderAgencyId().equals(fresh.lenderAgencyId())) {
+                    fresh.lateAnswer(order.lenderAgencyId(), message.status().name(), clock.now(), actor.userId());
+                    orders.update(fresh);
+                    return null;
+                }
+                throw ApiException.conflict("The message " + message.status() + " does not fit order " + orderId + " in status "
+                    + fresh.status() + ".", fresh.status().name());
+            }
+            process.completeLenderTask(current.get(), message);
+            return null;
+        });
         return order(orderId);
     }
 

@@ -88,11 +88,21 @@ public final class Benchmark {
         int orders = Integer.getInteger("bench.orders", 1000);
         deleteRecursively(Path.of("target/bench"));
         Locale.setDefault(Locale.ROOT);
+        boolean postgres = "postgres".equalsIgnoreCase(System.getProperty("bench.db", "h2"));
+        if (postgres) {
+            try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                 var st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS fjernlaan_bench");
+                st.execute("CREATE DATABASE fjernlaan_bench");
+            }
+        }
+        System.out.println("Database: " + (postgres ? "PostgreSQL (127.0.0.1:5432/fjernlaan_bench)" : "H2 file (target/bench)"));
 
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(FjernlaanApplication.class).profiles("bench").run();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(FjernlaanApplication.class)
+            .profiles(postgres ? new String[] {"bench", "benchpg"} : new String[] {"bench"}).run();
         int exit = 0;
         try {
-            Benchmark.run(app, decisions, orders);
+            Benchmark.run(app, decisions, orders, postgres);
         } catch (Exception e) {
             e.printStackTrace();
             exit = 1;
@@ -102,7 +112,7 @@ public final class Benchmark {
         System.exit(exit);
     }
 
-    static void run(ConfigurableApplicationContext app, int decisionCount, int orderCount) throws Exception {
+    static void run(ConfigurableApplicationContext app, int decisionCount, int orderCount, boolean postgres) throws Exception {
         FjernlaanClock clock = app.getBean(FjernlaanClock.class);
         DirectoryRepository directory = app.getBean(DirectoryRepository.class);
         CatalogueService catalogue = app.getBean(CatalogueService.class);
@@ -158,7 +168,12 @@ public final class Benchmark {
                 .endEvent("EndEvent_Inner")
             .subProcessDone()
             .exclusiveGateway("Gateway_After")
-            .receiveTask("Task_Wait")
+            .exclusiveGateway("Gateway_DeliveryMerge")
+            .callActivity("CallActivity_Delivery").calledElement("BenchDelivery").camundaInBusinessKey("#{execution.processBusinessKey}")
+            .exclusiveGateway("Gateway_PickedUp")
+            .callActivity("CallActivity_Loan").calledElement("BenchLoan").camundaInBusinessKey("#{execution.processBusinessKey}")
+            .exclusiveGateway("Gateway_ReturnMerge")
+            .callActivity("CallActivity_Return").calledElement("BenchReturn").camundaInBusinessKey("#{execution.processBusinessKey}")
             .endEvent("EndEvent_Done")
             .moveToActivity("SubProcess_Before").boundaryEvent("BoundaryEvent_Timer").timerWithDate("2099-01-01T00:00:00").endEvent("EndEvent_Timer")
             .moveToActivity("SubProcess_Before").boundaryEvent("BoundaryEvent_Message").message("BenchCancel").endEvent("EndEvent_Message")
@@ -177,6 +192,32 @@ public final class Benchmark {
             .moveToActivity("Task_Answer").boundaryEvent("BoundaryEvent_Silent").timerWithDate("2099-01-01T00:00:00").endEvent("EndEvent_Silent")
             .done();
         repository.createDeployment().name(BASELINE_CHILD).addModelInstance(BASELINE_CHILD + ".bpmn", conversation).deploy();
+        BpmnModelInstance delivery = Bpmn.createExecutableProcess("BenchDelivery").camundaHistoryTimeToLive(1)
+            .startEvent().serviceTask("Task_NoOpPlan").camundaExpression("${true}")
+            .userTask("Task_Arrival").camundaCandidateGroups("bench")
+            .serviceTask("Task_NoOpNotify").camundaExpression("${true}")
+            .userTask("Task_Pickup").camundaCandidateGroups("bench")
+            .exclusiveGateway().serviceTask("Task_NoOpPickedUp").camundaExpression("${true}").endEvent()
+            .moveToActivity("Task_Pickup").boundaryEvent("BoundaryEvent_PickupOver").timerWithDate("2099-01-01T00:00:00").endEvent()
+            .done();
+        BpmnModelInstance loan = Bpmn.createExecutableProcess("BenchLoan").camundaHistoryTimeToLive(1)
+            .startEvent().serviceTask("Task_NoOpStart").camundaExpression("${true}").exclusiveGateway()
+            .userTask("Task_OnLoan").camundaCandidateGroups("bench").endEvent()
+            .moveToActivity("Task_OnLoan").boundaryEvent("BoundaryEvent_Reminder").cancelActivity(false).timerWithDate("2099-01-01T00:00:00").endEvent()
+            .moveToActivity("Task_OnLoan").boundaryEvent("BoundaryEvent_Overdue").cancelActivity(false).timerWithCycle("R3/2099-01-01T00:00:00/P7D").endEvent()
+            .moveToActivity("Task_OnLoan").boundaryEvent("BoundaryEvent_Renew").message("BenchRenew").endEvent()
+            .moveToActivity("Task_OnLoan").boundaryEvent("BoundaryEvent_Recall").message("BenchRecall").endEvent()
+            .done();
+        BpmnModelInstance back = Bpmn.createExecutableProcess("BenchReturn").camundaHistoryTimeToLive(1)
+            .startEvent().serviceTask("Task_NoOpFind").camundaExpression("${true}").exclusiveGateway()
+            .serviceTask("Task_NoOpShip").camundaExpression("${true}")
+            .userTask("Task_Receipt").camundaCandidateGroups("bench")
+            .exclusiveGateway().serviceTask("Task_NoOpComplete").camundaExpression("${true}").endEvent()
+            .done();
+        for (BpmnModelInstance model : List.of(delivery, loan, back)) {
+            String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId();
+            repository.createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy();
+        }
         repository.createDeployment().name(BASELINE).addModelInstance(BASELINE + ".bpmn", baseline).deploy();
 
         System.out.printf("%nSet-up: %d branches hold the title (%d agencies); %d lending libraries with a row in AgeThresholds v%d;"
@@ -214,47 +255,85 @@ public final class Benchmark {
         // --- end to end against the baseline ---------------------------------------------------------
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        LongSupplier baselineAsked = () -> taskCount(app, "Task_Answer");
-        LongSupplier baselineShipping = () -> taskCount(app, "Task_Ship");
-        LongSupplier baselineShipped = () -> runtime.createExecutionQuery().processDefinitionKey(BASELINE).activityId("Task_Wait").count();
-        LongSupplier asked = () -> statusCount(jdbc, "SENT_TO_LENDER");
-        LongSupplier willSupply = () -> statusCount(jdbc, "WILL_SUPPLY");
-        LongSupplier shipped = () -> statusCount(jdbc, "SHIPPED");
-        String loaned = "{\"status\":\"Loaned\",\"dueDate\":\"" + today.plusDays(45) + "\"}";
+        org.camunda.bpm.engine.TaskService taskService = app.getBean(org.camunda.bpm.engine.TaskService.class);
+        org.camunda.bpm.engine.HistoryService history = app.getBean(org.camunda.bpm.engine.HistoryService.class);
+        java.util.function.Function<String, LongSupplier> waitingAt = key -> () -> taskService.createTaskQuery().taskDefinitionKey(key).count();
+        LongSupplier baselineDone = () -> history.createHistoricProcessInstanceQuery().processDefinitionKey(BASELINE).finished().count();
+        java.util.function.Function<String, LongSupplier> inStatus = st -> () -> statusCount(jdbc, st);
 
-        // warm both paths up
-        List<String> warm = new java.util.concurrent.CopyOnWriteArrayList<>();
-        measure("warm-up", 200, i -> warm.add(post(http, port, "/api/bench/baseline", "", auth)), baselineAsked);
-        measure("warm-up", 200, i -> warm.add(post(http, port, "/api/orders", order(borrowers.get(i % borrowers.size())), auth)), asked);
+        // warm both paths up, through the whole life (so that no order is left waiting for the title)
+        List<String> warmKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        measure("warm-up", 200, i -> warmKeys.add(post(http, port, "/api/bench/baseline", "", auth)), waitingAt.apply("Task_Answer"));
+        for (String next : new String[] {"Task_Ship", "Task_Arrival", "Task_Pickup", "Task_OnLoan", "Task_Receipt", null}) {
+            measure("warm-up", warmKeys.size(), i -> post(http, port, "/api/bench/baseline/" + warmKeys.get(i) + "/answer", "", auth),
+                next == null ? baselineDone : waitingAt.apply(next));
+        }
+        List<String> warmIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        measure("warm-up", 200, i -> warmIds.add(post(http, port, "/api/orders", order(borrowers.get(i % borrowers.size())), auth)),
+            inStatus.apply("SENT_TO_LENDER"));
+        lifeOfOrders(http, port, auth, jdbc, warmIds, today);
 
-        List<String> baseKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
-        double base = measure("Baseline: start (same-shaped no-op processes)", orderCount,
-            i -> baseKeys.add(post(http, port, "/api/bench/baseline", "", auth)), baselineAsked);
-        List<String> orderIds = new java.util.concurrent.CopyOnWriteArrayList<>();
-        double real = measure("End to end: POST /api/orders -> SENT_TO_LENDER", orderCount,
-            i -> orderIds.add(post(http, port, "/api/orders", order(borrowers.get(i % borrowers.size())), auth)), asked);
-        System.out.printf("To the lender / baseline: %.0f %%%n", 100 * real / base);
+        // the baseline: start, then the seven messages, each completing the one task its processes wait at
+        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long baseStart = System.nanoTime();
+        double baseAsked = measure("Baseline: start", orderCount, i -> keys.add(post(http, port, "/api/bench/baseline", "", auth)),
+            waitingAt.apply("Task_Answer"));
+        String[] baseWaits = {"Task_Ship", "Task_Arrival", "Task_Pickup", "Task_OnLoan", "Task_Receipt", null};
+        for (String next : baseWaits) {
+            measure("baseline step", keys.size(), i -> post(http, port, "/api/bench/baseline/" + keys.get(i) + "/answer", "", auth),
+                next == null ? baselineDone : waitingAt.apply(next));
+        }
+        double baseLife = orderCount / ((System.nanoTime() - baseStart) / 1e9);
 
-        long answersStart = System.nanoTime();
-        measure("Baseline: answer 1", baseKeys.size(), i -> post(http, port, "/api/bench/baseline/" + baseKeys.get(i) + "/answer", "", auth), baselineShipping);
-        measure("Baseline: answer 2", baseKeys.size(), i -> post(http, port, "/api/bench/baseline/" + baseKeys.get(i) + "/answer", "", auth), baselineShipped);
-        double baseAnswers = (System.nanoTime() - answersStart) / 1e9;
-        answersStart = System.nanoTime();
-        measure("WillSupply", orderIds.size(), i -> post(http, port, "/api/orders/" + orderIds.get(i) + "/supplier-messages",
-            "{\"status\":\"WillSupply\"}", auth), willSupply);
-        measure("Loaned", orderIds.size(), i -> post(http, port, "/api/orders/" + orderIds.get(i) + "/supplier-messages", loaned, auth), shipped);
-        double realAnswers = (System.nanoTime() - answersStart) / 1e9;
-        double baseCycle = orderCount / (orderCount / base + baseAnswers);
-        double realCycle = orderCount / (orderCount / real + realAnswers);
-        System.out.printf("Answers: baseline %.0f per second, WillSupply + Loaned %.0f per second (%d orders, two messages each)%n",
-            2 * orderCount / baseAnswers, 2 * orderCount / realAnswers, orderCount);
-        System.out.printf("Full answer cycle (POST -> decision -> WillSupply -> Loaned): %.0f orders/s; baseline %.0f; %.0f %%%n%n",
-            realCycle, baseCycle, 100 * realCycle / baseCycle);
+        // the orders: POST, then the lender's and the borrower's messages over the API
+        long sizeBefore = databaseSize(jdbc, postgres);
+        List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long realStart = System.nanoTime();
+        double realAsked = measure("Orders: POST /api/orders -> SENT_TO_LENDER", orderCount,
+            i -> ids.add(post(http, port, "/api/orders", order(borrowers.get(i % borrowers.size())), auth)), inStatus.apply("SENT_TO_LENDER"));
+        long completedBefore = statusCount(jdbc, "COMPLETED");
+        lifeOfOrders(http, port, auth, jdbc, ids, today);
+        double realLife = orderCount / ((System.nanoTime() - realStart) / 1e9);
+        long completed = statusCount(jdbc, "COMPLETED") - completedBefore;
+        long sizeAfter = databaseSize(jdbc, postgres);
+
+        System.out.printf("%nTo the lender (POST -> SENT_TO_LENDER): %.0f orders/s; baseline %.0f/s: %.0f %%%n", realAsked, baseAsked,
+            100 * realAsked / baseAsked);
+        System.out.printf("Whole life (POST -> WillSupply -> Loaned -> Received -> PickedUp -> Returned -> LoanCompleted): %d completed,"
+            + " %.1f orders/s; baseline %.1f/s: %.0f %%%n", completed, realLife, baseLife, 100 * realLife / baseLife);
+        System.out.printf("Database growth: %.1f MB for %d completed orders = %.0f MB per 10,000 (history level %s, engine history kept)%n%n",
+            (sizeAfter - sizeBefore) / 1e6, completed, (sizeAfter - sizeBefore) / 1e6 * 10_000 / Math.max(1, completed),
+            app.getEnvironment().getProperty("camunda.bpm.history-level"));
     }
 
-    static long taskCount(ConfigurableApplicationContext app, String taskKey) {
-        return app.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery().processDefinitionKey(BASELINE_CHILD)
-            .taskDefinitionKey(taskKey).count();
+    /** The lender's and the borrower's messages over the API, step by step for all the orders, to COMPLETED. */
+    static void lifeOfOrders(HttpClient http, int port, String auth, JdbcClient jdbc, List<String> ids, LocalDate today) throws Exception {
+        String loaned = "{\"status\":\"Loaned\",\"dueDate\":\"" + today.plusDays(45) + "\",\"itemId\":\"b\"}";
+        Object[][] steps = {
+            {"/supplier-messages", "{\"status\":\"WillSupply\"}", "WILL_SUPPLY"},
+            {"/supplier-messages", loaned, "SHIPPED"},
+            {"/requester-messages", "{\"action\":\"Received\"}", "AT_PICKUP"},
+            {"/patron-events", "{\"event\":\"PickedUp\"}", "ON_LOAN"},
+            {"/patron-events", "{\"event\":\"Returned\"}", "RETURN_SHIPPED"},
+            {"/supplier-messages", "{\"status\":\"LoanCompleted\"}", "COMPLETED"}};
+        long completedBefore = statusCount(jdbc, "COMPLETED");
+        for (Object[] step : steps) {
+            String path = (String) step[0];
+            String body = (String) step[1];
+            String target = (String) step[2];
+            LongSupplier reached = target.equals("COMPLETED") ? () -> statusCount(jdbc, "COMPLETED") - completedBefore : () -> statusCount(jdbc, target);
+            measure("order step " + target, ids.size(), i -> post(http, port, "/api/orders/" + ids.get(i) + path, body, auth), reached);
+        }
+    }
+
+    /** Bytes the database takes now (after a checkpoint on H2, a vacuum on PostgreSQL). */
+    static long databaseSize(JdbcClient jdbc, boolean postgres) throws IOException {
+        if (postgres) {
+            jdbc.sql("VACUUM").update();
+            return jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
+        }
+        jdbc.sql("CHECKPOINT SYNC").update();
+        return Files.size(Path.of("target/bench/fjernlaan.mv.db"));
     }
 
     static long statusCount(JdbcClient jdbc, String status) {

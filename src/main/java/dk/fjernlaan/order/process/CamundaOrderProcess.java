@@ -13,7 +13,9 @@ import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -110,29 +112,38 @@ class CamundaOrderProcess implements OrderProcess {
             tasks.complete(task.getId(), variables);
             return true;
         }
-        try {
-            runtime.createMessageCorrelation(MESSAGES.get(signal))
-                .processInstanceBusinessKey(String.valueOf(orderId))
-                .setVariables(facts)
-                .correlateWithResult();
-            return true;
-        } catch (MismatchingMessageCorrelationException e) {
-            return false;
-        }
+        return correlate(MESSAGES.get(signal), orderId, facts);
     }
 
     @Override
     public boolean cancel(long orderId, String note) {
-        try {
-            runtime.createMessageCorrelation(OrderVariables.CANCEL_MESSAGE)
-                .processInstanceBusinessKey(String.valueOf(orderId))
-                .setVariable(OrderVariables.CANCEL_NOTE, note)
-                .setVariable(OrderVariables.CANCELLED_BY, Actor.current().userId())
-                .correlateWithResult();
-            return true;
-        } catch (MismatchingMessageCorrelationException e) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put(OrderVariables.CANCEL_NOTE, note);
+        facts.put(OrderVariables.CANCELLED_BY, Actor.current().userId());
+        return correlate(OrderVariables.CANCEL_MESSAGE, orderId, facts);
+    }
+
+    /**
+     * Correlates a message to the order's process if it waits for it. It asks first: a correlation that fails
+     * would spoil the caller's transaction, which may go on with something else (another order, another answer).
+     */
+    private boolean correlate(String message, long orderId, Map<String, Object> facts) {
+        String key = String.valueOf(orderId);
+        if (runtime.createExecutionQuery().processInstanceBusinessKey(key).messageEventSubscriptionName(message).count() == 0) {
             return false;
         }
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(key).setVariables(facts).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            // it waited a moment ago: another transaction took it meanwhile; the caller runs again on fresh state
+            throw new ConcurrencyFailureException("The process of order " + orderId + " stopped waiting for " + message + " meanwhile", e);
+        } catch (ProcessEngineException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not have a subscription")) {
+                throw new ConcurrencyFailureException("The process of order " + orderId + " stopped waiting for " + message + " meanwhile", e);
+            }
+            throw e;
+        }
+        return true;
     }
 
     private Task manualTask(long orderId) {

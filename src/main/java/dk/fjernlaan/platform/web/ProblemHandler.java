@@ -70,6 +70,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (dk.fjernlaan.platform.engine.ConflictRetry.isConflict(e)) {
+            return concurrentChange((RuntimeException) (e instanceof RuntimeException ? e : new IllegalStateException(e)));
+        }
         log.error("Unexpected error while answering a request", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
             "The request could not be completed because of an internal error; nothing was changed.");
