@@ -460,12 +460,14 @@ public class OrderService {
     // steps called by the process --------------------------------------------------------------
 
     /** What a task for staff shows about the order. */
-    public record TaskFacts(String title, String pickupBranchId, String needBeforeDate) {}
+    public record TaskFacts(String title, String summary) {}
 
+    /** The title, and one line for Tasklist: title, pickup branch, need-before date. */
     public TaskFacts taskFacts(long orderId) {
         IllOrder order = order(orderId);
         String title = catalogue.findRecord(order.orderedPid()).map(BibRecord::title).orElse(order.orderedPid());
-        return new TaskFacts(title, order.pickupBranchId(), order.needBeforeDate().toString());
+        String pickup = directory.findBranch(order.pickupBranchId()).map(b -> b.name() + " (" + b.branchId() + ")").orElse(order.pickupBranchId());
+        return new TaskFacts(title, title + " · " + pickup + " · " + order.needBeforeDate());
     }
 
     /** Makes the automation decision for the order and keeps it on the order; the process follows its route. */
@@ -499,12 +501,14 @@ public class OrderService {
         orders.update(order);
     }
 
-    public void sendToLender(long orderId, String lenderBranchId) {
+    /** @return the lender's agency (whose staff answer the request) */
+    public String sendToLender(long orderId, String lenderBranchId) {
         IllOrder order = order(orderId);
         Branch lender = directory.findBranch(lenderBranchId)
             .orElseThrow(() -> new IllegalStateException("Lender branch " + lenderBranchId + " is not in the directory"));
         order.sentToLender(lender.branchId(), lender.agencyId(), clock.now(), Actor.current().userId());
         orders.update(order);
+        return lender.agencyId();
     }
 
     public void reject(long orderId, String reason) {

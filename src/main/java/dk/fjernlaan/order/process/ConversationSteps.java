@@ -3,7 +3,6 @@ package dk.fjernlaan.order.process;
 import java.util.Date;
 import java.util.Optional;
 
-import dk.fjernlaan.order.IllOrder;
 import dk.fjernlaan.order.OrderService;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import dk.fjernlaan.platform.time.WorkingDays;
@@ -22,9 +21,8 @@ class ConversationSteps {
                              @Value("${fjernlaan.lender.silence-working-days:3}") int silenceDays) {
         return execution -> {
             long orderId = OrderVariables.orderId(execution);
-            orders.sendToLender(orderId, OrderVariables.string(execution, OrderVariables.LENDER_BRANCH_ID));
-            IllOrder order = orders.order(orderId);
-            execution.setVariable(OrderVariables.LENDER_AGENCY_ID, order.lenderAgencyId());
+            String lenderAgency = orders.sendToLender(orderId, OrderVariables.string(execution, OrderVariables.LENDER_BRANCH_ID));
+            execution.setVariable(OrderVariables.LENDER_AGENCY_ID, lenderAgency);
             execution.setVariable(OrderVariables.SILENCE_DEADLINE, Date.from(workingDays.plusWorkingDays(clock.now(), silenceDays)));
         };
     }

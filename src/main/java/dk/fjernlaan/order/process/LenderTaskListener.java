@@ -34,9 +34,7 @@ class LenderTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 OrderService.TaskFacts facts = orders.taskFacts(orderId);
-                task.setVariable(OrderVariables.TITLE, facts.title());
-                task.setVariable(OrderVariables.PICKUP_BRANCH_ID, facts.pickupBranchId());
-                task.setVariable(OrderVariables.NEED_BEFORE_DATE, facts.needBeforeDate());
+                task.setVariable(OrderVariables.ORDER_SUMMARY, facts.summary());
                 String key = OrderVariables.SHIP_TASK.equals(task.getTaskDefinitionKey()) ? "task.ship" : "task.answer";
                 task.setName(texts.getDefault(key, String.valueOf(orderId), facts.title()));
             }

@@ -35,9 +35,7 @@ class ManualTaskListener implements TaskListener {
             case EVENTNAME_CREATE -> {
                 // what staff see in Tasklist: set only for orders that need a person
                 OrderService.TaskFacts facts = orders.taskFacts(orderId);
-                task.setVariable(OrderVariables.TITLE, facts.title());
-                task.setVariable(OrderVariables.PICKUP_BRANCH_ID, facts.pickupBranchId());
-                task.setVariable(OrderVariables.NEED_BEFORE_DATE, facts.needBeforeDate());
+                task.setVariable(OrderVariables.ORDER_SUMMARY, facts.summary());
                 String key = OrderVariables.LOCAL_TASK.equals(task.getTaskDefinitionKey()) ? "task.local" : "task.manual";
                 task.setName(texts.getDefault(key, String.valueOf(orderId), facts.title()));
             }

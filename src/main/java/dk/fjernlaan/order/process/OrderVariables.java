@@ -11,9 +11,7 @@ final class OrderVariables {
 
     static final String ORDER_ID = "orderId";
     static final String BORROWER_AGENCY_ID = "borrowerAgencyId";
-    static final String PICKUP_BRANCH_ID = "pickupBranchId";
-    static final String TITLE = "title";
-    static final String NEED_BEFORE_DATE = "needBeforeDate";
+    static final String ORDER_SUMMARY = "orderSummary";
     static final String ROUTE = "route";
     static final String AUTOMATION_REASON = "automationReason";
     static final String LENDER_BRANCH_ID = "lenderBranchId";

@@ -25,8 +25,7 @@ class StepTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         long orderId = OrderVariables.orderId(task);
         OrderService.TaskFacts facts = orders.taskFacts(orderId);
-        task.setVariable(OrderVariables.TITLE, facts.title());
-        task.setVariable(OrderVariables.PICKUP_BRANCH_ID, facts.pickupBranchId());
+        task.setVariable(OrderVariables.ORDER_SUMMARY, facts.summary());
         task.setName(texts.getDefault("task." + task.getTaskDefinitionKey(), String.valueOf(orderId), facts.title()));
     }
 }
