@@ -3,13 +3,9 @@ package dk.fjernlaan.order.process;
 import dk.fjernlaan.order.OrderService;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.order.SupplierStatus;
-import dk.fjernlaan.platform.security.Actor;
-import dk.fjernlaan.platform.texts.Texts;
-import dk.fjernlaan.platform.web.ApiException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +17,11 @@ import org.springframework.stereotype.Component;
 class LenderTaskListener implements TaskListener {
 
     private final OrderService orders;
-    private final Texts texts;
+    private final StaffTasks staffTasks;
 
-    LenderTaskListener(OrderService orders, Texts texts) {
+    LenderTaskListener(OrderService orders, StaffTasks staffTasks) {
         this.orders = orders;
-        this.texts = texts;
+        this.staffTasks = staffTasks;
     }
 
     @Override
@@ -33,19 +29,12 @@ class LenderTaskListener implements TaskListener {
         long orderId = OrderVariables.orderId(task);
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
-                OrderService.TaskFacts facts = orders.taskFacts(orderId);
-                task.setVariable(OrderVariables.ORDER_SUMMARY, facts.summary());
-                String key = OrderVariables.SHIP_TASK.equals(task.getTaskDefinitionKey()) ? "task.ship" : "task.answer";
-                task.setName(texts.getDefault(key, String.valueOf(orderId), facts.title()));
+                staffTasks.describe(task, OrderVariables.SHIP_TASK.equals(task.getTaskDefinitionKey()) ? "task.ship" : "task.answer");
             }
             case EVENTNAME_COMPLETE -> {
                 SupplierMessage message = message(task);
-                try {
-                    orders.checkSupplierMessage(message);
-                } catch (ApiException e) {
-                    throw new ProcessEngineException(e.getMessage(), e);
-                }
-                orders.recordSupplierAnswer(orderId, message, userId(task));
+                StaffTasks.check(() -> orders.checkSupplierMessage(message));
+                orders.recordSupplierAnswer(orderId, message, StaffTasks.userId(task));
                 if (message.status() == SupplierStatus.Loaned) {
                     task.getExecution().setVariable(OrderVariables.CONVERSATION_OUTCOME, OrderVariables.DISPATCHED);
                 }
@@ -67,8 +56,4 @@ class LenderTaskListener implements TaskListener {
             OrderVariables.string(task, OrderVariables.SUPPLIER_ITEM_ID), null);
     }
 
-    private static String userId(DelegateTask task) {
-        Authentication engineUser = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return engineUser != null ? engineUser.getUserId() : Actor.current().userId();
-    }
 }

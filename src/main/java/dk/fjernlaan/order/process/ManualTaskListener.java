@@ -3,13 +3,9 @@ package dk.fjernlaan.order.process;
 import dk.fjernlaan.order.ManualAction;
 import dk.fjernlaan.order.ManualDecision;
 import dk.fjernlaan.order.OrderService;
-import dk.fjernlaan.platform.security.Actor;
-import dk.fjernlaan.platform.texts.Texts;
-import dk.fjernlaan.platform.web.ApiException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +17,11 @@ import org.springframework.stereotype.Component;
 class ManualTaskListener implements TaskListener {
 
     private final OrderService orders;
-    private final Texts texts;
+    private final StaffTasks staffTasks;
 
-    ManualTaskListener(OrderService orders, Texts texts) {
+    ManualTaskListener(OrderService orders, StaffTasks staffTasks) {
         this.orders = orders;
-        this.texts = texts;
+        this.staffTasks = staffTasks;
     }
 
     @Override
@@ -33,20 +29,12 @@ class ManualTaskListener implements TaskListener {
         long orderId = OrderVariables.orderId(task);
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
-                // what staff see in Tasklist: set only for orders that need a person
-                OrderService.TaskFacts facts = orders.taskFacts(orderId);
-                task.setVariable(OrderVariables.ORDER_SUMMARY, facts.summary());
-                String key = OrderVariables.LOCAL_TASK.equals(task.getTaskDefinitionKey()) ? "task.local" : "task.manual";
-                task.setName(texts.getDefault(key, String.valueOf(orderId), facts.title()));
+                staffTasks.describe(task, OrderVariables.LOCAL_TASK.equals(task.getTaskDefinitionKey()) ? "task.local" : "task.manual");
             }
             case EVENTNAME_COMPLETE -> {
                 ManualDecision decision = decision(task);
-                try {
-                    orders.checkManualDecision(orderId, decision);
-                } catch (ApiException e) {
-                    throw new ProcessEngineException(e.getMessage(), e);
-                }
-                orders.recordManualDecision(orderId, decision, userId(task));
+                StaffTasks.check(() -> orders.checkManualDecision(orderId, decision));
+                orders.recordManualDecision(orderId, decision, StaffTasks.userId(task));
             }
             default -> { }
         }
@@ -64,9 +52,4 @@ class ManualTaskListener implements TaskListener {
             OrderVariables.string(task, OrderVariables.REJECT_REASON));
     }
 
-    /** The Tasklist user (engine authentication) or the API caller. */
-    private static String userId(DelegateTask task) {
-        Authentication engineUser = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return engineUser != null ? engineUser.getUserId() : Actor.current().userId();
-    }
 }

@@ -1,7 +1,5 @@
 package dk.fjernlaan.order.process;
 
-import dk.fjernlaan.order.OrderService;
-import dk.fjernlaan.platform.texts.Texts;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,19 +11,14 @@ import org.springframework.stereotype.Component;
 @Component("stepTaskListener")
 class StepTaskListener implements TaskListener {
 
-    private final OrderService orders;
-    private final Texts texts;
+    private final StaffTasks staffTasks;
 
-    StepTaskListener(OrderService orders, Texts texts) {
-        this.orders = orders;
-        this.texts = texts;
+    StepTaskListener(StaffTasks staffTasks) {
+        this.staffTasks = staffTasks;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        long orderId = OrderVariables.orderId(task);
-        OrderService.TaskFacts facts = orders.taskFacts(orderId);
-        task.setVariable(OrderVariables.ORDER_SUMMARY, facts.summary());
-        task.setName(texts.getDefault("task." + task.getTaskDefinitionKey(), String.valueOf(orderId), facts.title()));
+        staffTasks.describe(task, "task." + task.getTaskDefinitionKey());
     }
 }
