@@ -1,24 +1,19 @@
 package dk.fjernlaan.automation;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
 import dk.fjernlaan.directory.Agency;
 import dk.fjernlaan.directory.AgencyType;
 import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.platform.BundledCsv;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,25 +42,23 @@ class ServiceDeclarationSeeder implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
         Set<String> seen = new HashSet<>();
         int seeded = 0;
-        try (Reader reader = new InputStreamReader(new ClassPathResource(DECLARATIONS).getInputStream(), StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-                String agencyId = row.get("agencyId");
-                if (!seen.add(agencyId)) {
-                    continue; // the first row of a library counts
-                }
-                Agency agency = directory.findAgency(agencyId).orElse(null);
-                if (agency == null || repository.exists(agencyId, 1)) {
-                    continue; // a branch (KB Aarhus: its thresholds are a branch row of the table) or already set
-                }
-                repository.save(new AutomationSettingsRepository.Row(agencyId, 1, Participation.YES, null, true,
-                        "yes".equalsIgnoreCase(row.get("ownMaterial")) ? Participation.YES : Participation.NO,
-                        agency.type() == AgencyType.PUBLIC ? 1 : 2, !row.get("lenderMinAgeDays").isBlank()),
-                    "service-declarations-2025", clock.nowUtc());
-                seeded++;
+        for (CSVRecord row : BundledCsv.read(DECLARATIONS)) {
+            String agencyId = row.get("agencyId");
+            if (!seen.add(agencyId)) {
+                continue; // the first row of a library counts
             }
+            Agency agency = directory.findAgency(agencyId).orElse(null);
+            if (agency == null || repository.exists(agencyId, 1)) {
+                continue; // a branch (KB Aarhus: its thresholds are a branch row of the table) or already set
+            }
+            repository.save(new AutomationSettingsRepository.Row(agencyId, 1, Participation.YES, null, true,
+                    "yes".equalsIgnoreCase(row.get("ownMaterial")) ? Participation.YES : Participation.NO,
+                    agency.type() == AgencyType.PUBLIC ? 1 : 2, !row.get("lenderMinAgeDays").isBlank()),
+                "service-declarations-2025", clock.nowUtc());
+            seeded++;
         }
         if (seeded > 0) {
             log.info("Seeded the automated-ILL settings of {} libraries from the service declarations", seeded);

@@ -1,6 +1,5 @@
 package dk.fjernlaan.catalogue;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,9 +108,5 @@ public class CatalogueService {
         }
         repository.replaceHoldings(pid, branchId, items);
         return repository.findHoldings(pid, branchId);
-    }
-
-    public LocalDate today() {
-        return clock.today();
     }
 }

@@ -1,9 +1,5 @@
 package dk.fjernlaan.directory;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dk.fjernlaan.platform.BundledCsv;
 import dk.fjernlaan.platform.security.IdentitySetup;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,8 +46,8 @@ public class DirectoryImporter {
 
     @Transactional
     public Summary importDirectory() {
-        List<CSVRecord> municipalities = read(MUNICIPALITIES);
-        List<CSVRecord> branches = read(AGENCIES);
+        List<CSVRecord> municipalities = BundledCsv.read(MUNICIPALITIES);
+        List<CSVRecord> branches = BundledCsv.read(AGENCIES);
 
         Map<String, CSVRecord> municipalityByAgency = new HashMap<>();
         for (CSVRecord m : municipalities) {
@@ -160,12 +155,4 @@ public class DirectoryImporter {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static List<CSVRecord> read(String resource) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader reader = new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
-            return format.parse(reader).getRecords();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the bundled directory data " + resource, e);
-        }
-    }
 }

@@ -33,16 +33,6 @@ public class DirectoryRepository {
         return jdbc.sql("SELECT * FROM agency WHERE agency_id = ?").param(agencyId).query(DirectoryRepository::agency).optional();
     }
 
-    public Map<String, Agency> findAgencies(Collection<String> agencyIds) {
-        Map<String, Agency> result = new LinkedHashMap<>();
-        if (agencyIds.isEmpty()) {
-            return result;
-        }
-        jdbc.sql("SELECT * FROM agency WHERE agency_id IN (:ids)").param("ids", agencyIds)
-            .query(DirectoryRepository::agency).list().forEach(a -> result.put(a.agencyId(), a));
-        return result;
-    }
-
     public List<Agency> findAllAgencies() {
         return jdbc.sql("SELECT * FROM agency ORDER BY agency_id").query(DirectoryRepository::agency).list();
     }
@@ -65,16 +55,6 @@ public class DirectoryRepository {
 
     public List<Branch> findBranches(String agencyId) {
         return jdbc.sql("SELECT * FROM branch WHERE agency_id = ? ORDER BY branch_id").param(agencyId).query(DirectoryRepository::branch).list();
-    }
-
-    public Map<String, Branch> findBranches(Collection<String> branchIds) {
-        Map<String, Branch> result = new LinkedHashMap<>();
-        if (branchIds.isEmpty()) {
-            return result;
-        }
-        jdbc.sql("SELECT * FROM branch WHERE branch_id IN (:ids)").param("ids", branchIds)
-            .query(DirectoryRepository::branch).list().forEach(b -> result.put(b.branchId(), b));
-        return result;
     }
 
     public List<Branch> findAllBranches() {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dk.fjernlaan.automation.AutomationSettingsService;
 import dk.fjernlaan.automation.LoanRules;
@@ -349,9 +348,5 @@ public class DeliveryService {
         Instant firstOverdue = patronDue.plusDays(1).atTime(9, 0).atZone(clock.zone()).toInstant();
         String cycle = "R" + overdueNotices + "/" + firstOverdue.atZone(clock.zone()).toOffsetDateTime() + "/P" + overdueIntervalDays + "D";
         return new LoanTimers(reminder.isBefore(clock.now()) ? clock.now() : reminder, cycle);
-    }
-
-    Optional<IllOrder> find(long orderId) {
-        return orders.find(orderId);
     }
 }

@@ -300,8 +300,7 @@ public class OrderService {
         if (!actor.mayActFor(order.lenderAgencyId())) {
             throw ApiException.forbidden("Only staff of the lender (or an administrator) may answer for order " + orderId + ".");
         }
-        String taskId = ANSWERS.contains(message.status()) ? process.lenderTaskId(orderId).orElse(null) : null;
-        if (taskId == null) {
+        if (!ANSWERS.contains(message.status())) {
             throw ApiException.conflict("The message " + message.status() + " does not fit order " + orderId + " in status "
                 + order.status() + ".", order.status().name());
         }
