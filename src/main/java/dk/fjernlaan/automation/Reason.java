@@ -15,7 +15,6 @@ public final class Reason {
     public static final String NOT_FOR_LOAN = "not_for_loan";
     public static final String NO_DELIVERY_DATE = "no_delivery_date";
     public static final String NO_PROVIDER = "no_provider";
-    public static final String ERROR = "error";
 
     /** When no candidate remains: the first of these that applies to any holder tells staff what would have to change. */
     static final java.util.List<String> PRIORITY = java.util.List.of(USER_DATE_EXCEEDED, NEW_FOR_RESPONDER, NOT_ON_SHELF,

@@ -14,11 +14,8 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dk.fjernlaan.automation.Automation;
 import dk.fjernlaan.automation.AutomationService;
 import dk.fjernlaan.automation.Decision;
-import dk.fjernlaan.automation.Reason;
-import dk.fjernlaan.automation.TextPart;
 import dk.fjernlaan.catalogue.BibRecord;
 import dk.fjernlaan.catalogue.CatalogueService;
 import dk.fjernlaan.directory.Branch;
@@ -478,15 +475,6 @@ public class OrderService {
         order.automationDecided(decision.toAutomation(), decision.route(), decision.lenderBranchId(), clock.now(), Actor.current().userId());
         orders.update(order);
         return decision;
-    }
-
-    /** The decision failed technically: the order goes to the manual queue with reason {@code error}, not lost. */
-    public void automationFailed(long orderId, String technicalMessage) {
-        IllOrder order = order(orderId);
-        Automation failed = new Automation(Automation.NON_AUTOMATED, Reason.ERROR, false, List.of(),
-            List.of(TextPart.of("explain.error", technicalMessage)), null, List.of());
-        order.automationDecided(failed, Decision.Route.MANUAL, null, clock.now(), Actor.current().userId());
-        orders.update(order);
     }
 
     public void recordManualDecision(long orderId, ManualDecision decision, String userId) {

@@ -4,7 +4,6 @@ import dk.fjernlaan.automation.Decision;
 import dk.fjernlaan.order.OrderService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,23 +16,14 @@ class OrderSteps {
 
     /**
      * {@code Task_DecideAutomation}: the automation decision; its route ({@code AUTOMATED}, {@code STAFF_CHOSEN},
-     * {@code MANUAL}, {@code LOCAL}) and the lender go into the process. A technical failure does not lose the
-     * order: it goes to the manual queue with reason {@code error}, where staff can retry.
+     * {@code MANUAL}, {@code LOCAL}) and the lender go into the process. A technical failure (the database, a
+     * table that cannot be evaluated) is not a business outcome: it fails the job, which the engine tries again
+     * and, when the retries run out, shows as an incident in Cockpit. The order waits in {@code RECEIVED} meanwhile.
      */
     @Bean
     JavaDelegate decideAutomation(OrderService orders) {
         return execution -> {
-            long orderId = OrderVariables.orderId(execution);
-            Decision decision;
-            try {
-                decision = orders.decideAutomation(orderId);
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(OrderSteps.class).warn("Automation decision for order {} failed", orderId, e);
-                orders.automationFailed(orderId, e.getClass().getSimpleName() + ": " + e.getMessage());
-                execution.setVariable(OrderVariables.ROUTE, Decision.Route.MANUAL.name());
-                execution.setVariable(OrderVariables.AUTOMATION_REASON, "error");
-                return;
-            }
+            Decision decision = orders.decideAutomation(OrderVariables.orderId(execution));
             execution.setVariable(OrderVariables.ROUTE, decision.route().name());
             execution.setVariable(OrderVariables.LENDER_BRANCH_ID, decision.lenderBranchId());
             execution.setVariable(OrderVariables.AUTOMATION_REASON, decision.reason());

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +14,12 @@ import dk.fjernlaan.order.IllOrder;
 import dk.fjernlaan.order.OrderService;
 import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.support.IntegrationTest;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,7 @@ class AutomationProcessTest extends IntegrationTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired RepositoryService repository;
+    @Autowired ManagementService management;
     @Autowired OrderService orders;
 
     @BeforeEach
@@ -96,27 +100,42 @@ class AutomationProcessTest extends IntegrationTest {
     }
 
     @Test
-    void aDecisionThatFailsTechnicallyLandsInTheManualQueueWithReasonError() throws Exception {
+    void aDecisionThatFailsTechnicallyIsRetriedThenAnIncidentAndNotAManualOrder() throws Exception {
         DecisionDefinition good = repository.createDecisionDefinitionQuery().decisionDefinitionKey("AgeThresholds").latestVersion().singleResult();
         byte[] goodXml = repository.getDecisionModel(good.getId()).readAllBytes();
         String broken = new String(goodXml, StandardCharsets.UTF_8).replaceFirst("<text>agencyId</text>", "<text>agencyId +</text>");
         repository.createDeployment().name("AgeThresholds").addInputStream("AgeThresholds.dmn",
             new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))).deploy();
         ProcessInstance pi;
+        int attempts = 0;
         try {
             String pid = record("work-" + unique("p"), today().minusDays(200));
             items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
             pi = place(pid);
             runJobs();
+            attempts++;
+            // each failure is tried again a minute later, until the retries run out
+            while (runtime.createIncidentQuery().processInstanceId(pi.getId()).count() == 0 && attempts < 20) {
+                ClockUtil.setCurrentTime(Date.from(clock.now().plusSeconds(61)));
+                runJobs();
+                attempts++;
+            }
         } finally {
             repository.createDeployment().name("AgeThresholds").addInputStream("AgeThresholds.dmn", new ByteArrayInputStream(goodXml)).deploy();
         }
-        assertThat(pi).isWaitingAt("Task_HandleManually");
-        assertThat(order(pi).automation().reason()).isEqualTo("error");
-        assertThat(order(pi).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
-        // with the table mended, staff retry and the order is automated
-        tasks.complete(task(pi).getId(), Map.of("manualAction", "RETRY_AUTOMATION"));
+        assertThat(attempts).as("tries, a minute apart (R5/PT1M)").isEqualTo(5);
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        assertThat(pi).isWaitingAt("Task_DecideAutomation");
+        assertThat(order(pi).status()).isEqualTo(OrderStatus.RECEIVED);
+        assertThat(order(pi).automation()).isNull();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()).isNotNull();
+        // with the table mended, the operator retries the job (Cockpit: "Retry") and the order is automated
+        String job = management.createJobQuery().processInstanceId(pi.getId()).activityId("Task_DecideAutomation").singleResult().getId();
+        management.setJobRetries(job, 1);
+        management.setJobDuedate(job, Date.from(clock.now()));
         runJobs();
         assertThat(pi).isWaitingAt("CallActivity_LenderConversation");
+        assertThat(order(pi).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 }
