@@ -3,6 +3,13 @@ package dk.fjernlaan.catalogue;
 import java.time.LocalDate;
 import java.util.List;
 
+import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
+import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
+import static dk.fjernlaan.platform.web.InputRules.ID_LENGTH;
+import static dk.fjernlaan.platform.web.InputRules.PID;
+import static dk.fjernlaan.platform.web.InputRules.PID_MESSAGE;
+import static dk.fjernlaan.platform.web.InputRules.TEXT_LENGTH;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,15 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Catalogue and holdings", description = "Bibliographic records and the branches' items (embedded stores)")
 class CatalogueController {
 
-    static final String PID = "\\d{6}-[a-z0-9]+:[A-Za-z0-9._-]+";
-
     private final CatalogueService catalogue;
 
     CatalogueController(CatalogueService catalogue) {
         this.catalogue = catalogue;
     }
 
-    record RecordBody(@NotBlank @Size(max = 100) String workId, @NotBlank @Size(max = 500) String title,
+    record RecordBody(@NotBlank @Size(max = ID_LENGTH) String workId, @NotBlank @Size(max = TEXT_LENGTH) String title,
                       @Size(max = 300) String author, @Size(max = 100) String edition, Boolean firstEdition,
                       @NotNull Integer materialType, @NotNull LocalDate recordCreated,
                       @Pattern(regexp = "BKM\\d{6}", message = "must look like BKM202520") String bkmWeek,
@@ -45,9 +50,9 @@ class CatalogueController {
         }
     }
 
-    record ItemBody(@NotBlank @Size(max = 100) String itemId, @NotNull ItemStatus status, LocalDate dueDate, Boolean loanableForIll) {}
+    record ItemBody(@NotBlank @Size(max = ID_LENGTH) String itemId, @NotNull ItemStatus status, LocalDate dueDate, Boolean loanableForIll) {}
 
-    record HoldingBody(@NotNull List<@NotNull @Valid ItemBody> items) {}
+    record HoldingBody(@NotNull @Size(max = 1000) List<@NotNull @Valid ItemBody> items) {}
 
     record ItemView(String itemId, ItemStatus status, LocalDate dueDate, boolean loanableForIll) {}
 
@@ -55,7 +60,7 @@ class CatalogueController {
 
     @PutMapping("/api/records/{pid}")
     @Operation(summary = "Create or replace a bibliographic record (recordCreated = danMARC2 001 *d)")
-    ResponseEntity<RecordView> putRecord(@PathVariable @Pattern(regexp = PID, message = "must look like 870970-basis:27670768") String pid,
+    ResponseEntity<RecordView> putRecord(@PathVariable @Pattern(regexp = PID, message = PID_MESSAGE) String pid,
                                          @Valid @RequestBody RecordBody body) {
         BibRecord record = new BibRecord(pid, body.workId().trim(), body.title().trim(), body.author(), body.edition(),
             Boolean.TRUE.equals(body.firstEdition()), body.materialType(), body.recordCreated(), body.bkmWeek(),
@@ -72,7 +77,9 @@ class CatalogueController {
 
     @PutMapping("/api/holdings/{pid}/{branchId}")
     @Operation(summary = "Replace a branch's items of a record; an empty list removes the holding")
-    HoldingView putHolding(@PathVariable String pid, @PathVariable String branchId, @Valid @RequestBody HoldingBody body) {
+    HoldingView putHolding(@PathVariable @Pattern(regexp = PID, message = PID_MESSAGE) String pid,
+                           @PathVariable @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String branchId,
+                           @Valid @RequestBody HoldingBody body) {
         List<HoldingItem> items = body.items().stream()
             .map(i -> new HoldingItem(pid, branchId, i.itemId().trim(), i.status(), i.dueDate(), !Boolean.FALSE.equals(i.loanableForIll())))
             .toList();

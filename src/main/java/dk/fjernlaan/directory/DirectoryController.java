@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
+import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
+import static dk.fjernlaan.platform.web.InputRules.NAME_LENGTH;
+import static dk.fjernlaan.platform.web.InputRules.TEXT_LENGTH;
+
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,10 +54,12 @@ class DirectoryController {
 
     record AgencySummary(String agencyId, String name, AgencyType type, boolean centralLibrary, String centralLibraryAreaOf) {}
 
-    record LendingRouteBody(@NotNull @NotEmpty List<@NotBlank String> agencyIds, Integer reorderableCount, Boolean customized) {}
+    record LendingRouteBody(@NotNull @NotEmpty @Size(max = 2000) List<@NotBlank @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String> agencyIds,
+                            Integer reorderableCount, Boolean customized) {}
 
     record ClosureRequest(@NotNull ClosureScope scope, @NotNull LocalDate from, @NotNull LocalDate to,
-                          @NotBlank @Size(max = 500) String reason, List<@NotBlank String> branchIds) {}
+                          @NotBlank @Size(max = TEXT_LENGTH) String reason,
+                          @Size(max = 200) List<@NotBlank @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String> branchIds) {}
 
     record ClosureCreated(long closureId) {}
 
@@ -63,8 +70,8 @@ class DirectoryController {
 
     @GetMapping("/api/libraries")
     @Operation(summary = "List libraries (agencies), optionally by type or part of the name")
-    List<AgencySummary> list(@RequestParam(required = false) AgencyType type, @RequestParam(required = false) String q,
-                             @RequestParam(defaultValue = "0") @Min(0) int page,
+    List<AgencySummary> list(@RequestParam(required = false) AgencyType type, @RequestParam(required = false) @Size(max = NAME_LENGTH) String q,
+                             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return directory.agencies(type == null ? null : type.name(), q, page, size).stream()
             .map(a -> new AgencySummary(a.agencyId(), a.name(), a.type(), a.centralLibrary(), a.centralLibraryAreaOf()))

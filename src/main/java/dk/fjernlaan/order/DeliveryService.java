@@ -20,6 +20,7 @@ import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import dk.fjernlaan.platform.time.WorkingDays;
 import dk.fjernlaan.platform.web.ApiException;
+import dk.fjernlaan.platform.web.InputRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -127,6 +128,9 @@ public class DeliveryService {
             }
             if (message.dueDate().isBefore(clock.today())) {
                 throw ApiException.unprocessable("dueDate", "is in the past");
+            }
+            if (!InputRules.withinReach(message.dueDate(), clock.today())) {
+                throw ApiException.unprocessable("dueDate", "must be at most " + InputRules.DAYS_AHEAD + " days ahead");
             }
             if (order.status() == OrderStatus.ON_LOAN) {
                 return signal(order, "Recalled", OrderSignal.RECALLED, Map.of("recalledDueDate", message.dueDate().toString()));

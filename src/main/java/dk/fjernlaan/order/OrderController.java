@@ -4,6 +4,16 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
+import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
+import static dk.fjernlaan.platform.web.InputRules.ID_LENGTH;
+import static dk.fjernlaan.platform.web.InputRules.IDEMPOTENCY_KEY_LENGTH;
+import static dk.fjernlaan.platform.web.InputRules.PATRON_ID;
+import static dk.fjernlaan.platform.web.InputRules.PATRON_ID_MESSAGE;
+import static dk.fjernlaan.platform.web.InputRules.PID;
+import static dk.fjernlaan.platform.web.InputRules.PID_MESSAGE;
+import static dk.fjernlaan.platform.web.InputRules.TEXT_LENGTH;
+
 import dk.fjernlaan.order.OrderViews.OrderSummary;
 import dk.fjernlaan.order.OrderViews.OrderView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,8 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders", description = "Interlibrary loan orders and the borrower's manual queue (BOB)")
 class OrderController {
 
-    static final String AGENCY = "\\d{6}";
-    static final String PID = "\\d{6}-[a-z0-9]+:[A-Za-z0-9._-]+";
+    /** Deeper than this nobody pages; it keeps page * size an int. */
+    static final int MAX_PAGE = 100_000;
+
 
     private final OrderService orders;
     private final DeliveryService delivery;
@@ -46,25 +57,25 @@ class OrderController {
     }
 
     record OrderRequest(
-        @NotBlank @Pattern(regexp = AGENCY, message = "must be a 6-digit branch number") String pickupBranchId,
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "letters, digits, '.', '_' and '-' only") String patronId,
-        @NotNull @NotEmpty @Size(max = 50) List<@NotBlank @Pattern(regexp = PID, message = "must look like 870970-basis:27670768") String> pids,
+        @NotBlank @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String pickupBranchId,
+        @NotBlank @Pattern(regexp = PATRON_ID, message = PATRON_ID_MESSAGE) String patronId,
+        @NotNull @NotEmpty @Size(max = 50) List<@NotBlank @Pattern(regexp = PID, message = PID_MESSAGE) String> pids,
         LocalDate needBeforeDate,
         @NotNull OrderSystem orderSystem,
-        @Pattern(regexp = AGENCY, message = "must be a 6-digit branch number") String responderId,
+        @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String responderId,
         Boolean exactEdition) {}
 
     record ManualDecisionRequest(@NotNull ManualAction action,
-                                 @Pattern(regexp = AGENCY, message = "must be a 6-digit branch number") String lenderBranchId,
-                                 @Size(max = 500) String reason) {}
+                                 @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String lenderBranchId,
+                                 @Size(max = TEXT_LENGTH) String reason) {}
 
-    record SupplierMessageRequest(@NotNull SupplierStatus status, @Size(max = 500) String reason, LocalDate expectedDeliveryDate,
-                                  LocalDate dueDate, @Size(max = 100) String itemId,
-                                  @Pattern(regexp = AGENCY, message = "must be a 6-digit branch number") String supplierBranchId) {}
+    record SupplierMessageRequest(@NotNull SupplierStatus status, @Size(max = TEXT_LENGTH) String reason, LocalDate expectedDeliveryDate,
+                                  LocalDate dueDate, @Size(max = ID_LENGTH) String itemId,
+                                  @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String supplierBranchId) {}
 
     enum RequesterAction { Received, ShippedReturn, Cancel, Renew }
 
-    record RequesterMessageRequest(@NotNull RequesterAction action, @Size(max = 500) String note) {}
+    record RequesterMessageRequest(@NotNull RequesterAction action, @Size(max = TEXT_LENGTH) String note) {}
 
     enum PatronEvent { PickedUp, Returned, NotPickedUp }
 
@@ -81,7 +92,7 @@ class OrderController {
     @Operation(summary = "Place an order; its process starts before the answer (status RECEIVED until the decision is made)")
     ResponseEntity<OrderView> place(
             @Parameter(description = "Repeat-safe key: the same key with the same body answers with the first order")
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String idempotencyKey,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = IDEMPOTENCY_KEY_LENGTH) String idempotencyKey,
             @Valid @RequestBody OrderRequest body) {
         PlaceOrder request = new PlaceOrder(body.pickupBranchId(), body.patronId(), body.pids(), body.needBeforeDate(),
             body.orderSystem(), body.responderId(), Boolean.TRUE.equals(body.exactEdition()));
@@ -101,10 +112,10 @@ class OrderController {
 
     @GetMapping("/api/orders")
     @Operation(summary = "List orders, newest first, by borrower, lender and status")
-    Page<OrderSummary> list(@RequestParam(required = false) @Pattern(regexp = AGENCY) String borrowerAgencyId,
-                            @RequestParam(required = false) @Pattern(regexp = AGENCY) String lenderAgencyId,
+    Page<OrderSummary> list(@RequestParam(required = false) @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String borrowerAgencyId,
+                            @RequestParam(required = false) @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String lenderAgencyId,
                             @RequestParam(required = false) List<OrderStatus> status,
-                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         List<OrderSummary> items = orders.list(borrowerAgencyId, lenderAgencyId, status, page, size).stream().map(views::summary).toList();
         return new Page<>(items, page, size, orders.count(borrowerAgencyId, lenderAgencyId, status));

@@ -28,6 +28,7 @@ import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import dk.fjernlaan.platform.web.ApiException;
 import dk.fjernlaan.platform.web.FieldProblem;
+import dk.fjernlaan.platform.web.InputRules;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -158,6 +159,8 @@ public class OrderService {
         LocalDate needBefore = request.needBeforeDate() == null ? today.plusDays(DEFAULT_NEED_BEFORE_DAYS) : request.needBeforeDate();
         if (!needBefore.isAfter(today.plusDays(1))) {
             problems.add(new FieldProblem("needBeforeDate", "must be after tomorrow (" + today.plusDays(1) + ")"));
+        } else if (!InputRules.withinReach(needBefore, today)) {
+            problems.add(new FieldProblem("needBeforeDate", "must be at most " + InputRules.DAYS_AHEAD + " days ahead"));
         }
 
         if (request.responderId() != null && pickup.isPresent()) {
@@ -261,6 +264,9 @@ public class OrderService {
                 if (decision.reason() == null || decision.reason().isBlank()) {
                     throw ApiException.badRequest("reason", "is required to reject the order");
                 }
+                if (decision.reason().length() > InputRules.TEXT_LENGTH) {
+                    throw ApiException.badRequest("reason", "must be at most " + InputRules.TEXT_LENGTH + " characters");
+                }
             }
             case RETRY_AUTOMATION -> { }
         }
@@ -341,6 +347,12 @@ public class OrderService {
         if (message.status() == null) {
             throw ApiException.badRequest("status", "is required");
         }
+        if (message.reason() != null && message.reason().length() > InputRules.TEXT_LENGTH) {
+            throw ApiException.badRequest("reason", "must be at most " + InputRules.TEXT_LENGTH + " characters");
+        }
+        if (message.itemId() != null && message.itemId().length() > InputRules.ID_LENGTH) {
+            throw ApiException.badRequest("itemId", "must be at most " + InputRules.ID_LENGTH + " characters");
+        }
         LocalDate today = clock.today();
         switch (message.status()) {
             case ExpectToSupply -> {
@@ -350,6 +362,9 @@ public class OrderService {
                 if (message.expectedDeliveryDate().isBefore(today)) {
                     throw ApiException.unprocessable("expectedDeliveryDate", "is in the past");
                 }
+                if (!InputRules.withinReach(message.expectedDeliveryDate(), today)) {
+                    throw ApiException.unprocessable("expectedDeliveryDate", "must be at most " + InputRules.DAYS_AHEAD + " days ahead");
+                }
             }
             case Loaned -> {
                 if (message.dueDate() == null) {
@@ -357,6 +372,9 @@ public class OrderService {
                 }
                 if (!message.dueDate().isAfter(today)) {
                     throw ApiException.unprocessable("dueDate", "must be after today");
+                }
+                if (!InputRules.withinReach(message.dueDate(), today)) {
+                    throw ApiException.unprocessable("dueDate", "must be at most " + InputRules.DAYS_AHEAD + " days ahead");
                 }
             }
             case WillSupply, Unfilled, RetryPossible -> { }

@@ -2,10 +2,20 @@ package dk.fjernlaan.patron;
 
 import java.math.BigDecimal;
 
+import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
+import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
+import static dk.fjernlaan.platform.web.InputRules.EMAIL_LENGTH;
+import static dk.fjernlaan.platform.web.InputRules.MAX_DEBT_KR;
+import static dk.fjernlaan.platform.web.InputRules.NAME_LENGTH;
+import static dk.fjernlaan.platform.web.InputRules.PATRON_ID;
+import static dk.fjernlaan.platform.web.InputRules.PATRON_ID_MESSAGE;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,15 +40,17 @@ class PatronController {
         this.patrons = patrons;
     }
 
-    record PatronBody(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
-                      @NotNull @DecimalMin(value = "0", message = "must not be negative") BigDecimal debtKr) {}
+    record PatronBody(@NotBlank @Size(max = NAME_LENGTH) String name, @NotBlank @Email @Size(max = EMAIL_LENGTH) String email,
+                      @NotNull @DecimalMin(value = "0", message = "must not be negative")
+                      @DecimalMax(value = MAX_DEBT_KR, message = "must be at most " + MAX_DEBT_KR + " kr.")
+                      @Digits(integer = 10, fraction = 2, message = "kroner with at most 2 decimals") BigDecimal debtKr) {}
 
     record PatronView(String agencyId, String patronId, BigDecimal debtKr, boolean blocked) {}
 
     @PutMapping("/api/patrons/{agencyId}/{patronId}")
     @Operation(summary = "Create or replace a patron (a debt of 200 kr. or more blocks ordering)")
-    ResponseEntity<PatronView> put(@PathVariable String agencyId,
-                                   @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "letters, digits, '.', '_' and '-' only") String patronId,
+    ResponseEntity<PatronView> put(@PathVariable @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String agencyId,
+                                   @PathVariable @Pattern(regexp = PATRON_ID, message = PATRON_ID_MESSAGE) String patronId,
                                    @Valid @RequestBody PatronBody body) {
         Patron patron = new Patron(agencyId, patronId, body.name().trim(), body.email().trim(), body.debtKr());
         boolean created = patrons.save(patron);

@@ -1,5 +1,6 @@
 package dk.fjernlaan.order.process;
 
+import dk.fjernlaan.platform.web.InputRules;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The one place that names the order process's variables: references and routing facts, never payloads. */
@@ -58,19 +59,22 @@ final class OrderVariables {
         return Long.parseLong((String) scope.getVariable(ORDER_ID));
     }
 
-    /** A date variable as a form or the API gives it: a yyyy-MM-dd string (or a longer ISO string), or a Date. */
+    /**
+     * A date variable as a form or the API gives it: a yyyy-MM-dd string, or a Date; the same rules as the API's
+     * ({@link InputRules#date}), so a form cannot bring in what the API refuses.
+     */
     static java.time.LocalDate date(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        if (value instanceof java.util.Date d) {
-            return java.time.LocalDate.ofInstant(d.toInstant(), java.time.ZoneId.of("Europe/Copenhagen"));
-        }
+        String text = value instanceof java.util.Date d
+            ? java.time.LocalDate.ofInstant(d.toInstant(), java.time.ZoneId.of("Europe/Copenhagen")).toString()
+            : value.toString();
         try {
-            return java.time.LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new org.camunda.bpm.engine.ProcessEngineException(name + ": '" + value + "' is not a date yyyy-MM-dd");
+            return InputRules.date(text);
+        } catch (IllegalArgumentException e) {
+            throw new org.camunda.bpm.engine.ProcessEngineException(name + ": " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dk.fjernlaan.platform.time;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -9,6 +10,7 @@ import java.util.List;
 import dk.fjernlaan.platform.engine.JobRunner;
 import dk.fjernlaan.platform.web.ApiException;
 import dk.fjernlaan.platform.web.FieldProblem;
+import dk.fjernlaan.platform.web.InputRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Profile;
@@ -24,6 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/sim/clock")
 @Tag(name = "Simulation clock", description = "Profile sim only: moves the clock that the engine and all date logic use")
 class SimClockController {
+
+    /** The clock moves within the years that dates may have ({@link InputRules}). */
+    private static final Instant EARLIEST = InputRules.EARLIEST_DATE.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    private static final Instant LATEST = InputRules.LATEST_DATE.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
 
     private final FjernlaanClock clock;
     private final JobRunner jobRunner;
@@ -51,6 +57,10 @@ class SimClockController {
                 List.of(new FieldProblem("now", "exactly one of 'now' and 'advance' is required")));
         }
         Instant target = change.now() != null ? change.now() : advance(clock.now(), change.advance());
+        if (target.isBefore(EARLIEST) || target.isAfter(LATEST)) {
+            throw ApiException.unprocessable("The clock stays between " + EARLIEST + " and " + LATEST + ".",
+                List.of(new FieldProblem(change.now() != null ? "now" : "advance", "moves the clock out of " + EARLIEST + " - " + LATEST)));
+        }
         clock.set(target);
         long pending = jobRunner.runDueJobs(Duration.ofSeconds(60));
         return new ClockState(clock.now(), pending);
@@ -59,14 +69,17 @@ class SimClockController {
     private Instant advance(Instant from, String text) {
         Instant target;
         try {
-            target = from.atZone(clock.zone()).plus(Period.parse(text)).toInstant();
-        } catch (DateTimeParseException notAPeriod) {
             try {
+                target = from.atZone(clock.zone()).plus(Period.parse(text)).toInstant();
+            } catch (DateTimeParseException notAPeriod) {
                 target = from.plus(Duration.parse(text));
-            } catch (DateTimeParseException e) {
-                throw ApiException.badRequest("'advance' is not an ISO-8601 period or duration.",
-                    List.of(new FieldProblem("advance", "use e.g. P3D or PT2H")));
             }
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("'advance' is not an ISO-8601 period or duration.",
+                List.of(new FieldProblem("advance", "use e.g. P3D or PT2H")));
+        } catch (DateTimeException | ArithmeticException outOfRange) {
+            throw ApiException.unprocessable("'advance' moves the clock out of " + EARLIEST + " - " + LATEST + ".",
+                List.of(new FieldProblem("advance", "too far")));
         }
         if (!target.isAfter(from)) {
             throw ApiException.unprocessable("The clock only moves forward with 'advance'.",
