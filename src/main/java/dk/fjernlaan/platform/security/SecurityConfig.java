@@ -1,7 +1,8 @@
 package dk.fjernlaan.platform.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+
+import dk.fjernlaan.platform.web.ProblemResponses;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -10,7 +11,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -18,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * HTTP Basic against the engine's identity users on {@code /api/**}; the engine's own authentication filter on
@@ -79,10 +80,16 @@ class SecurityConfig {
     }
 
     private static void writeProblem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-            + ",\"detail\":\"" + detail + "\"}");
+        ProblemResponses.write(response, status, title, detail);
+    }
+
+    /**
+     * A request that Spring Security's firewall refuses (a path with {@code ..}, {@code ;} or encoded slashes, a
+     * header with control characters) is a client's mistake: 400 as a problem, not the container's 500.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests() {
+        return (request, response, e) -> writeProblem(response, HttpServletResponse.SC_BAD_REQUEST, "Bad request",
+            "The request's path or headers are not allowed (" + e.getMessage() + ").");
     }
 }

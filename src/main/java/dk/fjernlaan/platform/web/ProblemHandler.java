@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -32,9 +33,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error of the project's API is an RFC 9457 problem ({@code application/problem+json}) with
  * {@code status}, {@code title}, {@code detail} and, for input errors, {@code errors: [{field, message}]}.
- * A client's mistake is a 4xx, never a 500.
+ * A client's mistake is a 4xx, never a 500. It answers for every Spring MVC request, also those that match no
+ * handler (an unknown path is a 404, a wrong method a 405, both as problems).
  */
-@RestControllerAdvice(basePackages = "dk.fjernlaan")
+@RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -113,11 +115,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
+        if (RequestSizeLimit.isTooLarge(ex)) {
+            return api(new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
+                "The request body is larger than " + RequestSizeLimit.MAX_BYTES + " bytes.", null));
+        }
+        if (cause instanceof InputCoercionException) {
+            return api(ApiException.badRequest("A number in the body is out of range.", List.of(new FieldProblem("body", "number out of range"))));
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             String message;
             if (cause instanceof InvalidFormatException invalid) {
-                message = "invalid value '" + invalid.getValue() + "'" + expected(invalid.getTargetType());
+                message = "invalid value '" + InputRules.abbreviate(String.valueOf(invalid.getValue()), 60) + "'" + expected(invalid.getTargetType());
             } else if (cause instanceof MismatchedInputException mismatched) {
                 message = "wrong type or missing value" + expected(mismatched.getTargetType());
             } else {
@@ -135,7 +144,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-        String message = "invalid value '" + ex.getValue() + "'" + expected(ex.getRequiredType());
+        String message = "invalid value '" + InputRules.abbreviate(String.valueOf(ex.getValue()), 60) + "'" + expected(ex.getRequiredType());
         return api(ApiException.badRequest(field + ": " + message, List.of(new FieldProblem(field, message))));
     }
 
@@ -172,7 +181,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return ", expected one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> ", expected a date yyyy-MM-dd";
+            case "LocalDate" -> ", expected " + InputRules.DATE_MESSAGE;
             case "Instant", "OffsetDateTime" -> ", expected an ISO-8601 instant";
             case "Integer", "int", "Long", "long" -> ", expected an integer";
             case "Boolean", "boolean" -> ", expected true or false";
