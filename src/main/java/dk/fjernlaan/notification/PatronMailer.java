@@ -7,6 +7,7 @@ import java.util.Optional;
 import dk.fjernlaan.patron.Patron;
 import dk.fjernlaan.patron.PatronService;
 import dk.fjernlaan.platform.texts.Texts;
+import dk.fjernlaan.platform.web.InputRules;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ public class PatronMailer {
         }
         Object[] args = java.util.Arrays.copyOf(facts, facts.length + 1);
         args[facts.length] = patron.get().name();
-        String subject = texts.getDefault("mail." + kind + ".subject", args);
+        String subject = InputRules.abbreviate(texts.getDefault("mail." + kind + ".subject", args), InputRules.MAIL_SUBJECT_LENGTH);
         String body = texts.getDefault("mail." + kind + ".body", args);
         boolean server = sender.getIfAvailable() != null;
         GeneratedKeyHolder key = new GeneratedKeyHolder();

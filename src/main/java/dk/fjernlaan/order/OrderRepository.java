@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.fjernlaan.automation.Automation;
+import dk.fjernlaan.platform.web.InputRules;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OrderRepository {
 
+    /** The column {@code order_event.args}. */
+    private static final int EVENT_ARGS_LENGTH = 4000;
     private static final TypeReference<List<OrderWarning>> WARNINGS = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<LenderAttempt>> ATTEMPTS = new TypeReference<>() {};
@@ -185,9 +188,30 @@ public class OrderRepository {
     private void insertEvents(IllOrder o) {
         for (OrderEvent e : o.newEvents()) {
             jdbc.sql("INSERT INTO order_event (order_id, occurred_at, event, args, actor) VALUES (?, ?, ?, ?, ?)")
-                .params(o.orderId(), utc(e.at()), e.event(), toJson(e.args()), e.actor())
+                .params(o.orderId(), utc(e.at()), e.event(), eventArgs(e.args()), e.actor())
                 .update();
         }
+    }
+
+    /** An event's facts as JSON that fits its column: the longest fact is cut (e.g. a long list of lenders tried). */
+    private String eventArgs(List<String> args) {
+        List<String> fitted = new ArrayList<>(args);
+        String text = toJson(fitted);
+        while (text.length() > EVENT_ARGS_LENGTH) {
+            int longest = 0;
+            for (int i = 1; i < fitted.size(); i++) {
+                if (fitted.get(i).length() > fitted.get(longest).length()) {
+                    longest = i;
+                }
+            }
+            String arg = fitted.get(longest);
+            if (arg.length() <= 1) {
+                break;
+            }
+            fitted.set(longest, InputRules.abbreviate(arg, Math.max(1, arg.length() / 2)));
+            text = toJson(fitted);
+        }
+        return text;
     }
 
     private IllOrder order(ResultSet rs, int n) throws SQLException {

@@ -4,6 +4,7 @@ import dk.fjernlaan.order.OrderService;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.texts.Texts;
 import dk.fjernlaan.platform.web.ApiException;
+import dk.fjernlaan.platform.web.InputRules;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -26,7 +27,7 @@ class StaffTasks {
         long orderId = OrderVariables.orderId(task);
         OrderService.TaskFacts facts = orders.taskFacts(orderId);
         task.setVariable(OrderVariables.ORDER_SUMMARY, facts.summary());
-        task.setName(texts.getDefault(textKey, String.valueOf(orderId), facts.title()));
+        task.setName(InputRules.abbreviate(texts.getDefault(textKey, String.valueOf(orderId), facts.title()), InputRules.TASK_NAME_LENGTH));
     }
 
     /** The Tasklist user (engine authentication) or the API caller. */
