@@ -23,7 +23,6 @@ import dk.fjernlaan.platform.web.ApiException;
 import dk.fjernlaan.platform.web.InputRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The order after dispatch: the courier's way to the pickup branch, the patron's notice and pickup, the loan with
@@ -47,8 +46,7 @@ public class DeliveryService {
     private final PatronMailer mailer;
     private final WorkingDays workingDays;
     private final FjernlaanClock clock;
-    private final TransactionTemplate tx;
-    private final dk.fjernlaan.platform.engine.ConflictRetry retry;
+    private final OrderChanges changes;
     private final int pickupDays;
     private final int reminderDaysBefore;
     private final int overdueNotices;
@@ -57,7 +55,7 @@ public class DeliveryService {
     @SuppressWarnings("java:S107")
     DeliveryService(OrderRepository orders, OrderProcess process, CourierScheme courier, DirectoryService directory,
                     CatalogueService catalogue, AutomationSettingsService settings, PatronMailer mailer, WorkingDays workingDays,
-                    FjernlaanClock clock, TransactionTemplate tx, dk.fjernlaan.platform.engine.ConflictRetry retry,
+                    FjernlaanClock clock, OrderChanges changes,
                     @Value("${fjernlaan.pickup.period-days:7}") int pickupDays,
                     @Value("${fjernlaan.loan.reminder-days-before:3}") int reminderDaysBefore,
                     @Value("${fjernlaan.loan.overdue-notices:3}") int overdueNotices,
@@ -71,8 +69,7 @@ public class DeliveryService {
         this.mailer = mailer;
         this.workingDays = workingDays;
         this.clock = clock;
-        this.tx = tx;
-        this.retry = retry;
+        this.changes = changes;
         this.pickupDays = pickupDays;
         this.reminderDaysBefore = reminderDaysBefore;
         this.overdueNotices = overdueNotices;
@@ -136,10 +133,14 @@ public class DeliveryService {
                 return signal(order, "Recalled", OrderSignal.RECALLED, Map.of("recalledDueDate", message.dueDate().toString()));
             }
             if (order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.AT_PICKUP) {
-                tx.executeWithoutResult(s -> {
-                    IllOrder fresh = order(orderId);
+                changes.locked(orderId, fresh -> {
+                    if (fresh.status() != order.status()) {
+                        throw ApiException.conflict("The message Recalled does not fit order " + orderId + " in status " + fresh.status() + ".",
+                            fresh.status().name());
+                    }
                     fresh.recalled(message.dueDate(), fresh.patronDueDate(), clock.now(), Actor.current().userId());
                     orders.update(fresh);
+                    return null;
                 });
                 return order(orderId);
             }
@@ -154,8 +155,7 @@ public class DeliveryService {
             throw ApiException.conflict("The message " + what + " does not fit order " + order.orderId() + " in status " + order.status() + ".",
                 order.status().name());
         }
-        Boolean taken = retry.inTransaction(() -> {
-            IllOrder now = order(order.orderId());
+        Boolean taken = changes.locked(order.orderId(), now -> {
             if (now.status() != order.status()) {
                 throw ApiException.conflict("The message " + what + " does not fit order " + order.orderId() + " in status " + now.status() + ".",
                     now.status().name());

@@ -161,6 +161,38 @@ public class IllOrder {
         }
     }
 
+    /**
+     * Whether a lender's message only repeats what the order already has from that lender: the answer it holds
+     * for the current request (the same WillSupply, the same expected date), or how its request ended (dispatched
+     * with the same due date, unfilled). A client's retry, or the same message to two nodes, then changes nothing.
+     */
+    public boolean alreadySaid(String agencyId, SupplierMessage message) {
+        LenderAttempt last = null;
+        for (LenderAttempt attempt : attempts) {
+            if (attempt.agencyId().equals(agencyId)) {
+                last = attempt;
+            }
+        }
+        if (last == null) {
+            return false;
+        }
+        if (last.open()) {
+            return agencyId.equals(lenderAgencyId) && switch (message.status()) {
+                case WillSupply -> status == OrderStatus.WILL_SUPPLY;
+                case ExpectToSupply -> status == OrderStatus.EXPECT_TO_SUPPLY
+                    && java.util.Objects.equals(expectedDelivery, message.expectedDeliveryDate());
+                default -> false;
+            };
+        }
+        return switch (message.status()) {
+            case Loaned -> LenderAttempt.LOANED.equals(last.outcome()) && agencyId.equals(lenderAgencyId)
+                && java.util.Objects.equals(dueDate, message.dueDate());
+            case Unfilled -> LenderAttempt.UNFILLED.equals(last.outcome());
+            case RetryPossible -> LenderAttempt.RETRY_POSSIBLE.equals(last.outcome());
+            default -> false;
+        };
+    }
+
     /** The lender did not answer in time. */
     public void lenderSilent(int workingDays, Instant now) {
         closeCurrentAttempt(LenderAttempt.SILENT, null, now);

@@ -122,6 +122,11 @@ public class OrderRepository {
             .query(this::order).list();
     }
 
+    /** The order as it is now, its row locked until the transaction ends (a second caller waits). */
+    public Optional<IllOrder> findForUpdate(long orderId) {
+        return jdbc.sql("SELECT * FROM ill_order WHERE order_id = ? FOR UPDATE").param(orderId).query(this::order).optional();
+    }
+
     /** Locks the order's row until the transaction ends and answers its status as it is now. */
     public Optional<OrderStatus> lockStatus(long orderId) {
         return jdbc.sql("SELECT status FROM ill_order WHERE order_id = ? FOR UPDATE").param(orderId)

@@ -47,12 +47,12 @@ public class OrderService {
     private final AutomationService automation;
     private final FjernlaanClock clock;
     private final TransactionTemplate tx;
-    private final dk.fjernlaan.platform.engine.ConflictRetry retry;
+    private final OrderChanges changes;
     private final ObjectMapper canonicalJson;
 
     public OrderService(OrderRepository orders, DirectoryService directory, CatalogueService catalogue, PatronService patrons,
                         OrderProcess process, AutomationService automation, FjernlaanClock clock, TransactionTemplate tx,
-                        dk.fjernlaan.platform.engine.ConflictRetry retry, ObjectMapper json) {
+                        OrderChanges changes, ObjectMapper json) {
         this.orders = orders;
         this.directory = directory;
         this.catalogue = catalogue;
@@ -61,7 +61,7 @@ public class OrderService {
         this.automation = automation;
         this.clock = clock;
         this.tx = tx;
-        this.retry = retry;
+        this.changes = changes;
         this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -232,12 +232,14 @@ public class OrderService {
 
     /** Staff decide an order in their manual queue (the same as completing the task in Tasklist). */
     public IllOrder decideManually(long orderId, ManualDecision decision) {
-        IllOrder order = order(orderId);
-        AccessPolicy.requireAgency(order.borrowerAgencyId());
-        String taskId = process.manualTaskId(orderId).orElseThrow(() -> ApiException.conflict(
-            "Order " + orderId + " is not in a manual queue; its status is " + order.status() + ".", order.status().name()));
-        checkManualDecision(order, decision);
-        tx.executeWithoutResult(status -> process.completeManualTask(taskId, decision));
+        changes.locked(orderId, order -> {
+            AccessPolicy.requireAgency(order.borrowerAgencyId());
+            String taskId = process.manualTaskId(orderId).orElseThrow(() -> ApiException.conflict(
+                "Order " + orderId + " is not in a manual queue; its status is " + order.status() + ".", order.status().name()));
+            checkManualDecision(order, decision);
+            process.completeManualTask(taskId, decision);
+            return null;
+        });
         return order(orderId);
     }
 
@@ -279,60 +281,64 @@ public class OrderService {
 
     /**
      * A message from the lender over the API: it completes the lender's task (as in Tasklist). A message from a
-     * lender that is no longer asked is recorded in the history and otherwise ignored.
+     * lender that is no longer asked is recorded in the history and otherwise ignored; a message that only repeats
+     * what the lender already said (a client's retry, the same message sent twice at once) changes nothing.
      */
     public IllOrder supplierMessage(long orderId, SupplierMessage message) {
-        IllOrder order = order(orderId);
         Actor actor = Actor.current();
-        String sender = senderAgency(order, message, actor);
-        if (sender != null && !sender.equals(order.lenderAgencyId())) {
-            boolean askedBefore = order.attempts().stream().anyMatch(a -> a.agencyId().equals(sender));
-            if (!askedBefore) {
-                throw ApiException.forbidden("Library " + sender + " was not asked to supply order " + orderId + ".");
-            }
-            tx.executeWithoutResult(s -> {
-                IllOrder fresh = order(orderId);
-                fresh.lateAnswer(sender, message.status().name(), clock.now(), actor.userId());
-                orders.update(fresh);
-            });
-            return order(orderId);
-        }
-        if (order.lenderAgencyId() == null) {
-            throw ApiException.conflict("Order " + orderId + " is with no lender; its status is " + order.status() + ".", order.status().name());
-        }
-        if (!actor.mayActFor(order.lenderAgencyId())) {
-            throw ApiException.forbidden("Only staff of the lender (or an administrator) may answer for order " + orderId + ".");
-        }
-        if (!ANSWERS.contains(message.status())) {
-            throw ApiException.conflict("The message " + message.status() + " does not fit order " + orderId + " in status "
-                + order.status() + ".", order.status().name());
-        }
-        checkSupplierMessage(message);
-        retry.inTransaction(() -> {
-            // the lender's task may have gone meanwhile (its silence timer fired): then this is a late answer
-            Optional<String> current = process.lenderTaskId(orderId);
-            if (current.isEmpty()) {
-                IllOrder fresh = order(orderId);
-                if (fresh.status().beforeDispatch() && !fresh.status().closed() && order.lenderAgencyId() != null
-                        && !order.lenderAgencyId().equals(fresh.lenderAgencyId())) {
-                    fresh.lateAnswer(order.lenderAgencyId(), message.status().name(), clock.now(), actor.userId());
-                    orders.update(fresh);
-                    return null;
+        changes.locked(orderId, order -> {
+            String sender = senderAgency(order, message, actor);
+            if (sender != null && !sender.equals(order.lenderAgencyId())) {
+                if (order.attempts().stream().noneMatch(a -> a.agencyId().equals(sender))) {
+                    throw ApiException.forbidden("Library " + sender + " was not asked to supply order " + orderId + ".");
                 }
-                throw ApiException.conflict("The message " + message.status() + " does not fit order " + orderId + " in status "
-                    + fresh.status() + ".", fresh.status().name());
+                if (!order.alreadySaid(sender, message)) {
+                    order.lateAnswer(sender, message.status().name(), clock.now(), actor.userId());
+                    orders.update(order);
+                }
+                return null;
             }
-            process.completeLenderTask(current.get(), message);
+            if (order.lenderAgencyId() == null) {
+                throw ApiException.conflict("Order " + orderId + " is with no lender; its status is " + order.status() + ".", order.status().name());
+            }
+            if (!actor.mayActFor(order.lenderAgencyId())) {
+                throw ApiException.forbidden("Only staff of the lender (or an administrator) may answer for order " + orderId + ".");
+            }
+            if (!ANSWERS.contains(message.status())) {
+                throw notFitting(order, message);
+            }
+            checkSupplierMessage(message);
+            if (order.alreadySaid(order.lenderAgencyId(), message)) {
+                return null;
+            }
+            String task = process.lenderTaskId(orderId).orElseThrow(() -> order.status().beforeDispatch() && !order.status().closed()
+                ? ApiException.conflict("Order " + orderId + " is being processed right now (status " + order.status()
+                    + "); try again in a moment.", order.status().name())
+                : notFitting(order, message));
+            process.completeLenderTask(task, message);
             return null;
         });
         return order(orderId);
     }
 
-    /** The lender library a message comes from: named in it, else the caller's library group, else the current lender. */
+    private static ApiException notFitting(IllOrder order, SupplierMessage message) {
+        return ApiException.conflict("The message " + message.status() + " does not fit order " + order.orderId() + " in status "
+            + order.status() + ".", order.status().name());
+    }
+
+    /**
+     * The lender library a message comes from: the one of the branch it names (the caller must be allowed to act for
+     * it), else the caller's library group, else (an administrator or integration) the current lender.
+     */
     private static String senderAgency(IllOrder order, SupplierMessage message, Actor actor) {
         if (message.supplierBranchId() != null) {
-            return order.attempts().stream().filter(a -> a.branchId().equals(message.supplierBranchId()))
+            String agency = order.attempts().stream().filter(a -> a.branchId().equals(message.supplierBranchId()))
                 .map(LenderAttempt::agencyId).reduce((a, b) -> b).orElse(message.supplierBranchId());
+            if (!actor.mayActFor(agency)) {
+                throw ApiException.forbidden("Only staff of library " + agency + " (or an administrator) may answer for branch "
+                    + message.supplierBranchId() + ".");
+            }
+            return agency;
         }
         if (order.lenderAgencyId() != null && actor.groups().contains(order.lenderAgencyId())) {
             return order.lenderAgencyId();
@@ -451,16 +457,17 @@ public class OrderService {
 
     /** Cancels the order (patron or staff) before the lender has dispatched it. */
     public IllOrder cancel(long orderId, String note) {
-        IllOrder order = order(orderId);
-        AccessPolicy.requireAgency(order.borrowerAgencyId());
-        if (order.status().closed() || !order.status().beforeDispatch()) {
-            throw ApiException.conflict("Order " + orderId + " cannot be cancelled in status " + order.status()
-                + (order.status().closed() ? "." : ": the lender has dispatched it."), order.status().name());
-        }
-        boolean taken = tx.execute(s -> process.cancel(orderId, note));
-        if (!taken) {
-            throw ApiException.conflict("Order " + orderId + " is being processed right now; try again in a moment.", order.status().name());
-        }
+        changes.locked(orderId, order -> {
+            AccessPolicy.requireAgency(order.borrowerAgencyId());
+            if (order.status().closed() || !order.status().beforeDispatch()) {
+                throw ApiException.conflict("Order " + orderId + " cannot be cancelled in status " + order.status()
+                    + (order.status().closed() ? "." : ": the lender has dispatched it."), order.status().name());
+            }
+            if (!process.cancel(orderId, note)) {
+                throw ApiException.conflict("Order " + orderId + " is being processed right now; try again in a moment.", order.status().name());
+            }
+            return null;
+        });
         return order(orderId);
     }
 

@@ -39,10 +39,19 @@ public class ConflictRetry {
         throw last;
     }
 
+    /**
+     * SQL states of a collision that the database resolved by failing one side: serialization failure and deadlock
+     * (PostgreSQL, H2), lock timeout and concurrent update (H2).
+     */
+    private static final java.util.Set<String> COLLISIONS = java.util.Set.of("40001", "40P01", "HYT00", "90131");
+
     /** A collision with a concurrent change, also when the engine wrapped it (a step's update in a delegate). */
     public static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConcurrencyFailureException || t instanceof OptimisticLockingException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && COLLISIONS.contains(sql.getSQLState())) {
                 return true;
             }
         }
