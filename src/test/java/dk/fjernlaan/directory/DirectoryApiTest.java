@@ -46,7 +46,6 @@ class DirectoryApiTest extends IntegrationTest {
     void withoutCredentialsTheApiAnswers401() throws Exception {
         mvc.perform(getJson("/api/libraries/763000")).andExpect(status().isUnauthorized())
             .andExpect(header().exists("WWW-Authenticate"));
-        // (a throwaway user: the engine delays the next login of a user after a wrong password)
         identity.ensureUser("wrong-password-user", STAFF_PASSWORD, "x", java.util.Set.of());
         call(getJson("/api/libraries/763000"), "wrong-password-user", "wrong").andExpect(status().isUnauthorized());
     }

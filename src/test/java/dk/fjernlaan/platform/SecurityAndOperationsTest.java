@@ -44,6 +44,43 @@ class SecurityAndOperationsTest extends IntegrationTest {
         assertThat(ok.body()).contains("\"key\":\"IllOrder\"");
     }
 
+    private org.springframework.test.web.servlet.ResultActions from(String address, String user, String password) throws Exception {
+        return mvc.perform(getJson("/api/libraries/763000")
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(user, password))
+            .with(request -> {
+                request.setRemoteAddr(address);
+                return request;
+            }));
+    }
+
+    @Test
+    void aWrongPasswordNeverLocksTheRightOneOut() throws Exception {
+        identity.ensureUser("integration-once", STAFF_PASSWORD, "x", java.util.Set.of("fjernlaan-system"));
+        from("10.1.0.1", "integration-once", "wrong").andExpect(status().isUnauthorized());
+        // the engine's own lock-out would refuse the right password for 3 s now
+        from("10.1.0.1", "integration-once", STAFF_PASSWORD).andExpect(status().isOk());
+    }
+
+    @Test
+    void aStrangerGuessingAnIntegrationsPasswordLocksOutOnlyItself() throws Exception {
+        identity.ensureUser("integration-guessed", STAFF_PASSWORD, "x", java.util.Set.of("fjernlaan-system"));
+        String stranger = "10.2.0.66";
+        for (int i = 0; i < 10; i++) {
+            from(stranger, "integration-guessed", "guess-" + i).andExpect(status().isUnauthorized());
+        }
+        for (int i = 0; i < 20; i++) {
+            from(stranger, "integration-guessed", "guess-more-" + i).andExpect(status().isTooManyRequests())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Retry-After"))
+                .andExpect(jsonPath("$.status").value(429));
+        }
+        // not even the right password from the stranger's address
+        from(stranger, "integration-guessed", STAFF_PASSWORD).andExpect(status().isTooManyRequests());
+        // the integration, from its own address, is not touched, and the engine has not locked the user
+        from("10.2.0.1", "integration-guessed", STAFF_PASSWORD).andExpect(status().isOk());
+        assertThat(identityService.checkPassword("integration-guessed", STAFF_PASSWORD)).isTrue();
+        assertThat(http("/engine-rest/process-definition?key=IllOrder", "integration-guessed", STAFF_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void engineAuthorizationsApplyToRestCalls() throws Exception {
         String user = staffOf("746100");
