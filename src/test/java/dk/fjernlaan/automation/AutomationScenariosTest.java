@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.fjernlaan.process.ProcessModel;
 import dk.fjernlaan.support.IntegrationTest;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -277,7 +278,7 @@ class AutomationScenariosTest extends IntegrationTest {
         JsonNode order = orderFor(pid);
         assertLocal(order, Reason.NOT_POSSIBLE);
         assertThat(order.get("automation").get("explanation").asText()).contains("tillader ikke automatisk fjernlån af eget materiale");
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(order.get("orderId").asText()).taskDefinitionKey("Task_ReserveLocally")
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(order.get("orderId").asText()).taskDefinitionKey(ProcessModel.RESERVE_LOCALLY)
             .taskCandidateGroup(BORROWER).count()).isEqualTo(1);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.fjernlaan.process.ProcessModel;
 import dk.fjernlaan.support.IntegrationTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class OrderApiTest extends IntegrationTest {
     }
 
     private long processes() {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("IllOrder").count();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessModel.ILL_ORDER).count();
     }
 
     @Test

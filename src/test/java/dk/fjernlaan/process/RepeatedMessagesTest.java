@@ -1,4 +1,4 @@
-package dk.fjernlaan.order.process;
+package dk.fjernlaan.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;

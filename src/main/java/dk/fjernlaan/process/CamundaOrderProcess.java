@@ -1,4 +1,4 @@
-package dk.fjernlaan.order.process;
+package dk.fjernlaan.process;
 
 import java.util.Date;
 import java.util.HashMap;
@@ -78,26 +78,22 @@ class CamundaOrderProcess implements OrderProcess {
         tasks.complete(taskId, variables);
     }
 
+    /** Signals the processes wait for as messages. */
     private static final Map<OrderSignal, String> MESSAGES = Map.of(
-        OrderSignal.ITEM_RECEIVED, "ItemReceived",
-        OrderSignal.PICKED_UP, "ItemPickedUp",
-        OrderSignal.NOT_PICKED_UP, "ItemNotPickedUp",
-        OrderSignal.RETURNED, "ItemReturned",
-        OrderSignal.RENEWAL_REQUESTED, "RenewalRequested",
-        OrderSignal.RECALLED, "ItemRecalled",
-        OrderSignal.LOAN_COMPLETED, "LoanCompleted",
-        OrderSignal.ITEM_FORWARDED, "ItemForwarded",
-        OrderSignal.FORWARDED_ITEM_ARRIVED, "ForwardedItemArrived");
+        OrderSignal.RENEWAL_REQUESTED, ProcessModel.RENEWAL_REQUESTED,
+        OrderSignal.RECALLED, ProcessModel.ITEM_RECALLED,
+        OrderSignal.ITEM_FORWARDED, ProcessModel.ITEM_FORWARDED,
+        OrderSignal.FORWARDED_ITEM_ARRIVED, ProcessModel.FORWARDED_ITEM_ARRIVED);
 
     /** Signals that are staff's tasks in Tasklist: the API completes the same task. */
     private record TaskStep(String taskKey, Map<String, Object> variables) {}
 
     private static final Map<OrderSignal, TaskStep> TASKS = Map.of(
-        OrderSignal.ITEM_RECEIVED, new TaskStep("Task_AwaitArrival", Map.of()),
-        OrderSignal.PICKED_UP, new TaskStep("Task_AwaitPickup", Map.of("pickupOutcome", "PickedUp")),
-        OrderSignal.NOT_PICKED_UP, new TaskStep("Task_AwaitPickup", Map.of("pickupOutcome", "NotPickedUp")),
-        OrderSignal.RETURNED, new TaskStep("Task_OnLoan", Map.of()),
-        OrderSignal.LOAN_COMPLETED, new TaskStep("Task_AwaitLender", Map.of()));
+        OrderSignal.ITEM_RECEIVED, new TaskStep(ProcessModel.AWAIT_ARRIVAL, Map.of()),
+        OrderSignal.PICKED_UP, new TaskStep(ProcessModel.AWAIT_PICKUP, Map.of(OrderVariables.PICKUP_OUTCOME, "PickedUp")),
+        OrderSignal.NOT_PICKED_UP, new TaskStep(ProcessModel.AWAIT_PICKUP, Map.of(OrderVariables.PICKUP_OUTCOME, "NotPickedUp")),
+        OrderSignal.RETURNED, new TaskStep(ProcessModel.ON_LOAN, Map.of()),
+        OrderSignal.LOAN_COMPLETED, new TaskStep(ProcessModel.AWAIT_LENDER, Map.of()));
 
     @Override
     public boolean signal(long orderId, OrderSignal signal, Map<String, Object> facts) {

@@ -1,4 +1,4 @@
-package dk.fjernlaan.order.process;
+package dk.fjernlaan.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +44,7 @@ class IllOrderProcessTest extends IntegrationTest {
     @Test
     void startsAsynchronouslyAfterTheOrderIsReceived() throws Exception {
         ProcessInstance pi = place(null);
-        assertThat(pi).isStarted().isWaitingAt("Task_DecideAutomation");
+        assertThat(pi).isStarted().isWaitingAt(ProcessModel.DECIDE_AUTOMATION);
         assertThat(orders.order(orderId(pi)).status()).isEqualTo(OrderStatus.RECEIVED);
     }
 
@@ -52,7 +52,7 @@ class IllOrderProcessTest extends IntegrationTest {
     void withoutAChosenLenderTheOrderWaitsInTheBorrowersManualQueue() throws Exception {
         ProcessInstance pi = place(null);
         runJobs();
-        assertThat(pi).isWaitingAt("Task_HandleManually").hasPassed("Task_DecideAutomation", "Gateway_Automated");
+        assertThat(pi).isWaitingAt(ProcessModel.HANDLE_MANUALLY).hasPassed(ProcessModel.DECIDE_AUTOMATION, ProcessModel.AUTOMATED);
         assertThat(task(pi)).hasCandidateGroup("710100").hasName("Behandl manuel bestilling " + orderId(pi) + ": Testtitel "
             + orders.order(orderId(pi)).workId());
         assertThat(orders.order(orderId(pi)).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
@@ -63,8 +63,8 @@ class IllOrderProcessTest extends IntegrationTest {
         ProcessInstance pi = place(null);
         runJobs();
         tasks.complete(task(pi).getId(), Map.of("manualAction", "SEND", "lenderBranchId", "726500"));
-        assertThat(pi).hasPassed("Task_HandleManually", "Gateway_ManualDecision", "Gateway_SendMerge")
-            .isWaitingAt("CallActivity_LenderConversation");
+        assertThat(pi).hasPassed(ProcessModel.HANDLE_MANUALLY, ProcessModel.MANUAL_DECISION, ProcessModel.SEND_MERGE)
+            .isWaitingAt(ProcessModel.CONVERSATION);
         assertThat(orders.order(orderId(pi)).lenderBranchId()).isEqualTo("726500");
         assertThat(orders.order(orderId(pi)).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
     }
@@ -74,7 +74,7 @@ class IllOrderProcessTest extends IntegrationTest {
         ProcessInstance pi = place(null);
         runJobs();
         tasks.complete(task(pi).getId(), Map.of("manualAction", "REJECT", "rejectReason", "Ikke til udlån"));
-        assertThat(pi).hasPassed("Task_RejectOrder").isEnded().hasPassed("EndEvent_OrderRejected");
+        assertThat(pi).hasPassed(ProcessModel.REJECT_ORDER).isEnded().hasPassed(ProcessModel.ORDER_REJECTED);
         assertThat(orders.order(orderId(pi)).status()).isEqualTo(OrderStatus.UNFILLED);
     }
 
@@ -87,7 +87,7 @@ class IllOrderProcessTest extends IntegrationTest {
             .isInstanceOf(ProcessEngineException.class).hasMessageContaining("unknown branch 123456");
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of("manualAction", "SEND")))
             .isInstanceOf(ProcessEngineException.class).hasMessageContaining("lenderBranchId");
-        assertThat(pi).isWaitingAt("Task_HandleManually");
+        assertThat(pi).isWaitingAt(ProcessModel.HANDLE_MANUALLY);
         assertThat(orders.order(orderId(pi)).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
         assertThat(orders.history(orderId(pi))).extracting(e -> e.event()).containsExactly("RECEIVED", "AUTOMATION_DECIDED", "AWAITING_MANUAL");
     }
@@ -96,7 +96,7 @@ class IllOrderProcessTest extends IntegrationTest {
     void aLenderChosenByStaffSkipsTheManualQueue() throws Exception {
         ProcessInstance pi = place("726500");
         runJobs();
-        assertThat(pi).hasPassed("Gateway_SendMerge").hasNotPassed("Task_HandleManually").isWaitingAt("CallActivity_LenderConversation");
+        assertThat(pi).hasPassed(ProcessModel.SEND_MERGE).hasNotPassed(ProcessModel.HANDLE_MANUALLY).isWaitingAt(ProcessModel.CONVERSATION);
         assertThat(orders.order(orderId(pi)).lenderBranchId()).isEqualTo("726500");
     }
 }

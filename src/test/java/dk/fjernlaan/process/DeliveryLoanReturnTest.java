@@ -1,4 +1,4 @@
-package dk.fjernlaan.order.process;
+package dk.fjernlaan.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -106,7 +106,7 @@ class DeliveryLoanReturnTest extends IntegrationTest {
     }
 
     private ProcessInstance illOrder(String orderId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("IllOrder").processInstanceBusinessKey(orderId).singleResult();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessModel.ILL_ORDER).processInstanceBusinessKey(orderId).singleResult();
     }
 
     private List<MimeMessage> mailsTo(String patron) {
@@ -148,7 +148,7 @@ class DeliveryLoanReturnTest extends IntegrationTest {
         assertThat(shipment.get("toBranchId").asText()).isEqualTo(BORROWER);
         assertThat(shipment.get("sameJunction").asBoolean()).isTrue();
         assertThat(shipment.get("expectedArrival").asText()).isEqualTo(workingDays.plusWorkingDays(today(), 2).toString());
-        assertThat(illOrder(orderId)).isWaitingAt("CallActivity_Delivery");
+        assertThat(illOrder(orderId)).isWaitingAt(ProcessModel.DELIVERY_CALL);
 
         JsonNode arrived = requester(BORROWER, orderId, "Received");
         assertThat(arrived.get("status").asText()).isEqualTo("AT_PICKUP");
@@ -206,7 +206,7 @@ class DeliveryLoanReturnTest extends IntegrationTest {
         assertThat(renewed.get("lender").get("dueDate").asText()).isEqualTo(today().plusDays(70).toString());
         assertThat(LocalDate.parse(renewed.get("loan").get("patronDueDate").asText())).isAfter(before);
         assertThat(subjects(mailsTo(patron))).contains("Dit lån er fornyet: Alfabet");
-        assertThat(illOrder(orderId)).isWaitingAt("CallActivity_Loan");
+        assertThat(illOrder(orderId)).isWaitingAt(ProcessModel.LOAN_CALL);
     }
 
     @Test
@@ -337,7 +337,7 @@ class DeliveryLoanReturnTest extends IntegrationTest {
         patronEvent(BORROWER, first, "NotPickedUp");
         assertThat(order(first).get("status").asText()).isEqualTo("FORWARDED");
         assertThat(order(manual).get("status").asText()).isEqualTo("SHIPPED");
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(manual).taskDefinitionKey("Task_HandleManually").count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(manual).taskDefinitionKey(ProcessModel.HANDLE_MANUALLY).count()).isZero();
     }
 
     @Test
@@ -375,14 +375,14 @@ class DeliveryLoanReturnTest extends IntegrationTest {
         tasks.complete(arrival.getId());
         assertThat(order(orderId).get("status").asText()).isEqualTo("AT_PICKUP");
         org.camunda.bpm.engine.task.Task pickup = tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(BORROWER).singleResult();
-        assertThat(pickup.getTaskDefinitionKey()).isEqualTo("Task_AwaitPickup");
+        assertThat(pickup.getTaskDefinitionKey()).isEqualTo(ProcessModel.AWAIT_PICKUP);
         tasks.complete(pickup.getId(), Map.of("pickupOutcome", "PickedUp"));
         assertThat(order(orderId).get("status").asText()).isEqualTo("ON_LOAN");
         org.camunda.bpm.engine.task.Task onLoan = tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(BORROWER).singleResult();
         tasks.complete(onLoan.getId());
         assertThat(order(orderId).get("status").asText()).isEqualTo("RETURN_SHIPPED");
         org.camunda.bpm.engine.task.Task receipt = tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(LENDER).singleResult();
-        assertThat(receipt.getTaskDefinitionKey()).isEqualTo("Task_AwaitLender");
+        assertThat(receipt.getTaskDefinitionKey()).isEqualTo(ProcessModel.AWAIT_LENDER);
         tasks.complete(receipt.getId());
         JsonNode done = order(orderId);
         assertThat(done.get("status").asText()).isEqualTo("COMPLETED");

@@ -1,14 +1,17 @@
-package dk.fjernlaan.order.process;
+package dk.fjernlaan.process;
 
 import dk.fjernlaan.platform.web.InputRules;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** The one place that names the order process's variables: references and routing facts, never payloads. */
+/**
+ * The one place that names the order process's variables: references and routing facts, never payloads. (The
+ * models' own names, the steps and messages, are in {@link ProcessModel}.)
+ */
 final class OrderVariables {
 
-    static final String PROCESS_KEY = "IllOrder";
-    static final String MANUAL_TASK = "Task_HandleManually";
-    static final String LOCAL_TASK = "Task_ReserveLocally";
+    static final String PROCESS_KEY = ProcessModel.ILL_ORDER;
+    static final String MANUAL_TASK = ProcessModel.HANDLE_MANUALLY;
+    static final String LOCAL_TASK = ProcessModel.RESERVE_LOCALLY;
 
     static final String ORDER_ID = "orderId";
     static final String BORROWER_AGENCY_ID = "borrowerAgencyId";
@@ -18,9 +21,9 @@ final class OrderVariables {
     static final String LENDER_BRANCH_ID = "lenderBranchId";
     static final String MANUAL_ACTION = "manualAction";
     static final String REJECT_REASON = "rejectReason";
-    static final String CONVERSATION_KEY = "LenderConversation";
-    static final String ANSWER_TASK = "Task_AnswerRequest";
-    static final String SHIP_TASK = "Task_ShipItem";
+    static final String CONVERSATION_KEY = ProcessModel.LENDER_CONVERSATION;
+    static final String ANSWER_TASK = ProcessModel.ANSWER_REQUEST;
+    static final String SHIP_TASK = ProcessModel.SHIP_ITEM;
     static final String LENDER_AGENCY_ID = "lenderAgencyId";
     static final String SILENCE_DEADLINE = "silenceDeadline";
     static final String EXPIRES_AT = "expiresAt";
@@ -35,7 +38,7 @@ final class OrderVariables {
     static final String NEXT_LENDER_FOUND = "nextLenderFound";
     static final String CANCEL_NOTE = "cancelNote";
     static final String CANCELLED_BY = "cancelledBy";
-    static final String CANCEL_MESSAGE = "CancelRequested";
+    static final String CANCEL_MESSAGE = ProcessModel.CANCEL_REQUESTED;
 
     static final String PICKED_UP = "pickedUp";
     static final String PICKUP_OUTCOME = "pickupOutcome";

@@ -1,4 +1,4 @@
-package dk.fjernlaan.order.process;
+package dk.fjernlaan.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -58,10 +58,10 @@ class AutomationProcessTest extends IntegrationTest {
         String pid = record("work-" + unique("p"), today().minusDays(200));
         items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
         ProcessInstance pi = place(pid);
-        assertThat(pi).isWaitingAt("Task_DecideAutomation");
+        assertThat(pi).isWaitingAt(ProcessModel.DECIDE_AUTOMATION);
         runJobs();
-        assertThat(pi).hasPassed("Task_DecideAutomation", "Gateway_Automated", "Gateway_SendMerge")
-            .hasNotPassed("Task_HandleManually").isWaitingAt("CallActivity_LenderConversation");
+        assertThat(pi).hasPassed(ProcessModel.DECIDE_AUTOMATION, ProcessModel.AUTOMATED, ProcessModel.SEND_MERGE)
+            .hasNotPassed(ProcessModel.HANDLE_MANUALLY).isWaitingAt(ProcessModel.CONVERSATION);
         assertThat(order(pi).automated()).isTrue();
         assertThat(order(pi).lenderBranchId()).isEqualTo(LENDER);
     }
@@ -71,7 +71,7 @@ class AutomationProcessTest extends IntegrationTest {
         String pid = record("work-" + unique("p"), today().minusDays(200));
         ProcessInstance pi = place(pid);
         runJobs();
-        assertThat(pi).isWaitingAt("Task_HandleManually");
+        assertThat(pi).isWaitingAt(ProcessModel.HANDLE_MANUALLY);
         assertThat(task(pi)).hasCandidateGroup(BORROWER);
         assertThat(order(pi).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
 
@@ -79,7 +79,7 @@ class AutomationProcessTest extends IntegrationTest {
         items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
         asStaff(BORROWER, postJson("/api/orders/" + pi.getBusinessKey() + "/manual-decision", Map.of("action", "RETRY_AUTOMATION")));
         runJobs();
-        assertThat(pi).hasPassed("Gateway_ManualDecision", "Gateway_DecideMerge").isWaitingAt("CallActivity_LenderConversation");
+        assertThat(pi).hasPassed(ProcessModel.MANUAL_DECISION, ProcessModel.DECIDE_MERGE).isWaitingAt(ProcessModel.CONVERSATION);
         assertThat(order(pi).automated()).isTrue();
         assertThat(orders.history(order(pi).orderId())).extracting(e -> e.event())
             .containsSubsequence("AUTOMATION_DECIDED", "AWAITING_MANUAL", "MANUAL_DECISION_RETRY_AUTOMATION", "AUTOMATION_DECIDED", "SENT_TO_LENDER");
@@ -92,11 +92,11 @@ class AutomationProcessTest extends IntegrationTest {
         items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
         ProcessInstance pi = place(pid);
         runJobs();
-        assertThat(pi).isWaitingAt("Task_ReserveLocally");
+        assertThat(pi).isWaitingAt(ProcessModel.RESERVE_LOCALLY);
         assertThat(task(pi)).hasCandidateGroup(BORROWER);
         assertThat(order(pi).status()).isEqualTo(OrderStatus.LOCAL_RESERVATION);
         tasks.complete(task(pi).getId(), Map.of("manualAction", "REJECT", "rejectReason", "Låneren venter på eget eksemplar"));
-        assertThat(pi).isEnded().hasPassed("EndEvent_OrderRejected");
+        assertThat(pi).isEnded().hasPassed(ProcessModel.ORDER_REJECTED);
     }
 
     @Test
@@ -125,16 +125,16 @@ class AutomationProcessTest extends IntegrationTest {
         }
         assertThat(attempts).as("tries, a minute apart (R5/PT1M)").isEqualTo(5);
         assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
-        assertThat(pi).isWaitingAt("Task_DecideAutomation");
+        assertThat(pi).isWaitingAt(ProcessModel.DECIDE_AUTOMATION);
         assertThat(order(pi).status()).isEqualTo(OrderStatus.RECEIVED);
         assertThat(order(pi).automation()).isNull();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()).isNotNull();
         // with the table mended, the operator retries the job (Cockpit: "Retry") and the order is automated
-        String job = management.createJobQuery().processInstanceId(pi.getId()).activityId("Task_DecideAutomation").singleResult().getId();
+        String job = management.createJobQuery().processInstanceId(pi.getId()).activityId(ProcessModel.DECIDE_AUTOMATION).singleResult().getId();
         management.setJobRetries(job, 1);
         management.setJobDuedate(job, Date.from(clock.now()));
         runJobs();
-        assertThat(pi).isWaitingAt("CallActivity_LenderConversation");
+        assertThat(pi).isWaitingAt(ProcessModel.CONVERSATION);
         assertThat(order(pi).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
         assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     }

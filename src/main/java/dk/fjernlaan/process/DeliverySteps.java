@@ -1,4 +1,4 @@
-package dk.fjernlaan.order.process;
+package dk.fjernlaan.process;
 
 import java.util.Date;
 

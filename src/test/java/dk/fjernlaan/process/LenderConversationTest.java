@@ -1,4 +1,4 @@
-package dk.fjernlaan.order.process;
+package dk.fjernlaan.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,15 +77,15 @@ class LenderConversationTest extends IntegrationTest {
     }
 
     private ProcessInstance illOrder(String orderId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("IllOrder").processInstanceBusinessKey(orderId).singleResult();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessModel.ILL_ORDER).processInstanceBusinessKey(orderId).singleResult();
     }
 
     private ProcessInstance conversation(String orderId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey("LenderConversation").processInstanceBusinessKey(orderId).singleResult();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessModel.LENDER_CONVERSATION).processInstanceBusinessKey(orderId).singleResult();
     }
 
     private List<Task> lenderTasks(String orderId) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(orderId).processDefinitionKey("LenderConversation").list();
+        return tasks.createTaskQuery().processInstanceBusinessKey(orderId).processDefinitionKey(ProcessModel.LENDER_CONVERSATION).list();
     }
 
     private static List<String> events(JsonNode order) {
@@ -102,7 +102,7 @@ class LenderConversationTest extends IntegrationTest {
     void theRequestIsATaskInTheLendersQueue() throws Exception {
         String orderId = orderFrom(FIRST, SECOND);
         assertThat(order(orderId).get("status").asText()).isEqualTo("SENT_TO_LENDER");
-        assertThat(conversation(orderId)).isWaitingAt("Task_AnswerRequest");
+        assertThat(conversation(orderId)).isWaitingAt(ProcessModel.ANSWER_REQUEST);
         List<Task> queue = tasks.createTaskQuery().taskCandidateGroup(FIRST).processInstanceBusinessKey(orderId).list();
         assertThat(queue).singleElement().satisfies(t -> assertThat(t.getName()).startsWith("Besvar fjernlånsanmodning " + orderId));
     }
@@ -113,12 +113,12 @@ class LenderConversationTest extends IntegrationTest {
         JsonNode willSupply = answered(FIRST, orderId, Map.of("status", "WillSupply"));
         assertThat(willSupply.get("status").asText()).isEqualTo("WILL_SUPPLY");
         assertThat(willSupply.get("statusText").asText()).isEqualTo("Långiver leverer (automatiseret)");
-        assertThat(conversation(orderId)).isWaitingAt("Task_ShipItem");
+        assertThat(conversation(orderId)).isWaitingAt(ProcessModel.SHIP_ITEM);
 
         JsonNode shipped = answered(FIRST, orderId, loaned(today().plusDays(40)));
         assertThat(shipped.get("status").asText()).isEqualTo("SHIPPED");
         assertThat(shipped.get("lender").get("dueDate").asText()).isEqualTo(today().plusDays(40).toString());
-        assertThat(illOrder(orderId)).hasPassed("CallActivity_LenderConversation", "EndEvent_ItemDispatched").isWaitingAt("CallActivity_Delivery");
+        assertThat(illOrder(orderId)).hasPassed(ProcessModel.CONVERSATION, ProcessModel.ITEM_DISPATCHED).isWaitingAt(ProcessModel.DELIVERY_CALL);
         assertThat(lenderTasks(orderId)).isEmpty();
         assertThat(events(order(orderId))).containsSubsequence("SENT_TO_LENDER", "LENDER_WILL_SUPPLY", "LENDER_SHIPPED");
     }
@@ -136,7 +136,7 @@ class LenderConversationTest extends IntegrationTest {
         JsonNode later = answered(FIRST, orderId, Map.of("status", "ExpectToSupply", "expectedDeliveryDate", today().plusDays(5).toString()));
         assertThat(later.get("status").asText()).isEqualTo("EXPECT_TO_SUPPLY");
         assertThat(later.get("lender").get("expectedDelivery").asText()).isEqualTo(today().plusDays(5).toString());
-        assertThat(conversation(orderId)).hasPassed("Task_CheckExpectedDate").isWaitingAt("Task_ShipItem");
+        assertThat(conversation(orderId)).hasPassed(ProcessModel.CHECK_EXPECTED_DATE).isWaitingAt(ProcessModel.SHIP_ITEM);
         assertThat(answered(FIRST, orderId, loaned(today().plusDays(45))).get("status").asText()).isEqualTo("SHIPPED");
     }
 
@@ -170,7 +170,7 @@ class LenderConversationTest extends IntegrationTest {
         assertThat(order.get("lenderAttempts")).hasSize(2);
         assertThat(order.get("lenderAttempts").get(0).get("outcome").asText()).isEqualTo("UNFILLED");
         assertThat(order.get("lenderAttempts").get(0).get("reason").asText()).isEqualTo("Bortkommet");
-        assertThat(conversation(orderId)).hasPassed("Task_FindNextLender").isWaitingAt("Task_AnswerRequest");
+        assertThat(conversation(orderId)).hasPassed(ProcessModel.FIND_NEXT_LENDER).isWaitingAt(ProcessModel.ANSWER_REQUEST);
     }
 
     @Test
@@ -196,7 +196,7 @@ class LenderConversationTest extends IntegrationTest {
         JsonNode order = order(orderId);
         assertThat(order.get("status").asText()).isEqualTo("AWAITING_MANUAL");
         assertThat(order.get("history").get(order.get("history").size() - 1).get("detail").asText()).contains(FIRST, "RETRY_POSSIBLE");
-        assertThat(illOrder(orderId)).hasPassed("Task_ReturnToManual").isWaitingAt("Task_HandleManually");
+        assertThat(illOrder(orderId)).hasPassed(ProcessModel.RETURN_TO_MANUAL).isWaitingAt(ProcessModel.HANDLE_MANUALLY);
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(BORROWER).count()).isEqualTo(1);
     }
 
@@ -211,7 +211,7 @@ class LenderConversationTest extends IntegrationTest {
         items(pid, SECOND, List.of(Map.of("status", "OnShelf"))); // staff sent it by hand: no rota to fall back on
         answered(FIRST, orderId, Map.of("status", "Unfilled"));
         assertThat(order(orderId).get("status").asText()).isEqualTo("AWAITING_MANUAL");
-        assertThat(illOrder(orderId)).isWaitingAt("Task_HandleManually");
+        assertThat(illOrder(orderId)).isWaitingAt(ProcessModel.HANDLE_MANUALLY);
     }
 
     @Test
@@ -319,7 +319,7 @@ class LenderConversationTest extends IntegrationTest {
         answer(FIRST, orderId, Map.of("status", "Maybe")).andExpect(status().isBadRequest());
         answer(SECOND, orderId, Map.of("status", "WillSupply")).andExpect(status().isForbidden());
         assertThat(order(orderId).get("status").asText()).isEqualTo("SENT_TO_LENDER");
-        assertThat(conversation(orderId)).isWaitingAt("Task_AnswerRequest");
+        assertThat(conversation(orderId)).isWaitingAt(ProcessModel.ANSWER_REQUEST);
     }
 
     @Test
@@ -330,7 +330,7 @@ class LenderConversationTest extends IntegrationTest {
             .isInstanceOf(ProcessEngineException.class).hasMessageContaining("dueDate");
         tasks.complete(task.getId(), Map.of("supplierStatus", "WillSupply"));
         Task ship = lenderTasks(orderId).get(0);
-        assertThat(ship.getTaskDefinitionKey()).isEqualTo("Task_ShipItem");
+        assertThat(ship.getTaskDefinitionKey()).isEqualTo(ProcessModel.SHIP_ITEM);
         tasks.complete(ship.getId(), Map.of("supplierStatus", "Loaned", "dueDate", today().plusDays(30).toString()));
         assertThat(order(orderId).get("status").asText()).isEqualTo("SHIPPED");
     }
