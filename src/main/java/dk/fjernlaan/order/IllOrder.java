@@ -41,7 +41,7 @@ public class IllOrder {
     private List<OrderWarning> warnings;
     private List<LenderAttempt> attempts = new ArrayList<>();
     private String itemId;
-    private dk.fjernlaan.delivery.Shipment shipment;
+    private dk.fjernlaan.courier.Shipment shipment;
     private LocalDate pickupBy;
     private LocalDate patronDueDate;
     private int renewals;
@@ -233,7 +233,7 @@ public class IllOrder {
 
     // delivery, loan and return ------------------------------------------------------------------
 
-    public void shipmentPlanned(dk.fjernlaan.delivery.Shipment planned, Instant now) {
+    public void shipmentPlanned(dk.fjernlaan.courier.Shipment planned, Instant now) {
         shipment = planned;
         record(now, "SHIPMENT_PLANNED", "system", planned.fromBranchId(), planned.toBranchId(),
             String.join(" → ", planned.via()), String.valueOf(planned.expectedArrival()));
@@ -276,14 +276,14 @@ public class IllOrder {
         record(now, "PATRON_NOTIFIED", "system", kind);
     }
 
-    public void returnShipped(dk.fjernlaan.delivery.Shipment back, Instant now, String actor) {
+    public void returnShipped(dk.fjernlaan.courier.Shipment back, Instant now, String actor) {
         status = OrderStatus.RETURN_SHIPPED;
         shipment = back;
         record(now, "RETURN_SHIPPED", actor, back.toBranchId(), String.valueOf(back.expectedArrival()));
     }
 
     /** The item goes from this borrower straight to the next order's pickup branch; the lender is told. */
-    public void forwarded(long nextOrderId, dk.fjernlaan.delivery.Shipment onward, Instant now) {
+    public void forwarded(long nextOrderId, dk.fjernlaan.courier.Shipment onward, Instant now) {
         status = OrderStatus.FORWARDED;
         forwardedTo = nextOrderId;
         shipment = onward;
@@ -329,14 +329,14 @@ public class IllOrder {
     }
 
     public String itemId() { return itemId; }
-    public dk.fjernlaan.delivery.Shipment shipment() { return shipment; }
+    public dk.fjernlaan.courier.Shipment shipment() { return shipment; }
     public LocalDate pickupBy() { return pickupBy; }
     public LocalDate patronDueDate() { return patronDueDate; }
     public int renewals() { return renewals; }
     public Long forwardedTo() { return forwardedTo; }
     public Long forwardedFrom() { return forwardedFrom; }
 
-    void restoreDelivery(String itemId, dk.fjernlaan.delivery.Shipment shipment, LocalDate pickupBy, LocalDate patronDueDate, int renewals,
+    void restoreDelivery(String itemId, dk.fjernlaan.courier.Shipment shipment, LocalDate pickupBy, LocalDate patronDueDate, int renewals,
                          Long forwardedTo, Long forwardedFrom) {
         this.itemId = itemId;
         this.shipment = shipment;

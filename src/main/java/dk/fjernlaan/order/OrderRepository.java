@@ -232,7 +232,7 @@ public class OrderRepository {
             rs.getString("lender_agency_id"), rs.getString("lender_answer"), rs.getObject("expected_delivery", LocalDate.class),
             rs.getObject("due_date", LocalDate.class), fromJson(rs.getString("warnings"), WARNINGS), rs.getString("close_reason"),
             fromJson(rs.getString("lender_attempts"), ATTEMPTS));
-        o.restoreDelivery(rs.getString("item_id"), fromJson(rs.getString("shipment"), dk.fjernlaan.delivery.Shipment.class),
+        o.restoreDelivery(rs.getString("item_id"), fromJson(rs.getString("shipment"), dk.fjernlaan.courier.Shipment.class),
             rs.getObject("pickup_by", LocalDate.class), rs.getObject("patron_due_date", LocalDate.class), rs.getInt("renewals"),
             (Long) rs.getObject("forwarded_to", Long.class), (Long) rs.getObject("forwarded_from", Long.class));
         return o;

@@ -33,7 +33,7 @@ public class OrderViews {
                             String borrowerAgencyId, List<String> pids, String orderedPid, String workId, int materialType,
                             LocalDate needBeforeDate, OrderSystem orderSystem, String responderId, boolean exactEdition,
                             AutomationView automation, LenderView lender, List<LenderAttempt> lenderAttempts,
-                            dk.fjernlaan.delivery.Shipment shipment, LoanView loan,
+                            dk.fjernlaan.courier.Shipment shipment, LoanView loan,
                             List<OrderWarning> warnings, String closeReason,
                             Instant createdAt, Instant updatedAt, List<HistoryEntry> history) {}
 

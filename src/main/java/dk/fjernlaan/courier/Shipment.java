@@ -1,4 +1,4 @@
-package dk.fjernlaan.delivery;
+package dk.fjernlaan.courier;
 
 import java.time.LocalDate;
 import java.util.List;
