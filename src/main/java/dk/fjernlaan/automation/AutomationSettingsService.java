@@ -9,10 +9,10 @@ import dk.fjernlaan.catalogue.MaterialTypes;
 import dk.fjernlaan.directory.Agency;
 import dk.fjernlaan.directory.AgencyType;
 import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.platform.refusal.FieldProblem;
+import dk.fjernlaan.platform.refusal.Unacceptable;
 import dk.fjernlaan.platform.security.AccessPolicy;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import dk.fjernlaan.platform.web.ApiException;
-import dk.fjernlaan.platform.web.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -107,23 +107,23 @@ public class AutomationSettingsService {
         AccessPolicy.requireAgency(agencyId);
         List<FieldProblem> problems = new ArrayList<>();
         if (!materialTypes.isKnown(settings.materialType())) {
-            problems.add(new FieldProblem("materialType", "unknown material type " + settings.materialType()));
+            problems.add(FieldProblem.of("materialType", "problem.materialType.unknown", settings.materialType()));
         }
         BorrowerSettings b = settings.borrower();
         if (b.lenders() != null) {
             for (int i = 0; i < b.lenders().size(); i++) {
                 if (directory.findAgency(b.lenders().get(i)).isEmpty()) {
-                    problems.add(new FieldProblem("borrower.lenders[" + i + "]", "unknown library " + b.lenders().get(i)));
+                    problems.add(FieldProblem.of("borrower.lenders[" + i + "]", "problem.library.unknown", b.lenders().get(i)));
                 }
             }
         }
         try {
             thresholds.current().ownProfile(b.ownProfile());
         } catch (IllegalStateException e) {
-            problems.add(new FieldProblem("borrower.ownProfile", "no own-material profile " + b.ownProfile() + " in the decision table"));
+            problems.add(FieldProblem.of("borrower.ownProfile", "problem.profile.unknown", b.ownProfile()));
         }
         if (!problems.isEmpty()) {
-            throw ApiException.unprocessable("The settings cannot be saved.", problems);
+            throw Unacceptable.of("problem.settings.notSaved", problems);
         }
         repository.lockDecision(THRESHOLD_DECISION);
         LoanRules rules = loanRules != null ? loanRules : row(agency, settings.materialType()).loanRules();

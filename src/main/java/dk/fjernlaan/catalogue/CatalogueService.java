@@ -8,10 +8,13 @@ import java.util.Set;
 
 import dk.fjernlaan.directory.Branch;
 import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.platform.refusal.FieldProblem;
+import dk.fjernlaan.platform.refusal.InvalidInput;
+import dk.fjernlaan.platform.refusal.NotFound;
+import dk.fjernlaan.platform.refusal.Unacceptable;
 import dk.fjernlaan.platform.security.AccessPolicy;
+import dk.fjernlaan.platform.texts.Text;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import dk.fjernlaan.platform.web.ApiException;
-import dk.fjernlaan.platform.web.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +39,7 @@ public class CatalogueService {
     }
 
     public BibRecord record(String pid) {
-        return repository.findRecord(pid).orElseThrow(() -> ApiException.notFound("No record with pid " + pid + "."));
+        return repository.findRecord(pid).orElseThrow(() -> new NotFound("problem.record.notFound", pid));
     }
 
     public List<BibRecord> records(List<String> pids) {
@@ -61,20 +64,20 @@ public class CatalogueService {
     public boolean saveRecord(BibRecord record) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!materialTypes.isKnown(record.materialType())) {
-            problems.add(new FieldProblem("materialType", "unknown material type " + record.materialType()
-                + "; known: " + materialTypes.materialTypes().keySet()));
+            problems.add(FieldProblem.of("materialType", "problem.materialType.unknownOf", record.materialType(),
+                materialTypes.materialTypes().keySet()));
         }
         if (record.recordCreated().isAfter(clock.today())) {
-            problems.add(new FieldProblem("recordCreated", "is in the future"));
+            problems.add(FieldProblem.of("recordCreated", "problem.date.future"));
         }
         if (record.bkmWeek() != null) {
             int week = Integer.parseInt(record.bkmWeek().substring(7));
             if (week < 1 || week > 53) {
-                problems.add(new FieldProblem("bkmWeek", "week " + week + " does not exist"));
+                problems.add(FieldProblem.of("bkmWeek", "problem.bkm.noSuchWeek", week));
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiException.unprocessable("The record cannot be saved.", problems);
+            throw Unacceptable.of("problem.record.notSaved", problems);
         }
         return repository.saveRecord(record, clock.nowUtc());
     }
@@ -83,28 +86,28 @@ public class CatalogueService {
     public List<HoldingItem> replaceHoldings(String pid, String branchId, List<HoldingItem> items) {
         List<FieldProblem> problems = new ArrayList<>();
         if (repository.findRecord(pid).isEmpty()) {
-            problems.add(new FieldProblem("pid", "unknown record " + pid));
+            problems.add(FieldProblem.of("pid", "problem.record.unknown", pid));
         }
         Optional<Branch> branch = directory.findBranch(branchId);
         if (branch.isEmpty()) {
-            problems.add(new FieldProblem("branchId", "unknown branch " + branchId));
+            problems.add(FieldProblem.of("branchId", "problem.branch.unknown", branchId));
         }
         if (!problems.isEmpty()) {
-            throw ApiException.unprocessable("The holding cannot be saved.", problems);
+            throw Unacceptable.of("problem.holding.notSaved", problems);
         }
         AccessPolicy.requireAgency(branch.get().agencyId());
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             HoldingItem item = items.get(i);
             if (!ids.add(item.itemId())) {
-                problems.add(new FieldProblem("items[" + i + "].itemId", "item " + item.itemId() + " is listed twice"));
+                problems.add(FieldProblem.of("items[" + i + "].itemId", "problem.item.twice", item.itemId()));
             }
             if (item.status() == ItemStatus.OnLoan && item.dueDate() == null) {
-                problems.add(new FieldProblem("items[" + i + "].dueDate", "is required for an item on loan"));
+                problems.add(FieldProblem.of("items[" + i + "].dueDate", "problem.item.dueRequired"));
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest("The holding is incomplete.", problems);
+            throw new InvalidInput(Text.of("problem.holding.incomplete"), problems);
         }
         repository.replaceHoldings(pid, branchId, items);
         return repository.findHoldings(pid, branchId);

@@ -2,20 +2,21 @@ package dk.fjernlaan.directory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dk.fjernlaan.platform.refusal.FieldProblem;
+import dk.fjernlaan.platform.refusal.NotFound;
+import dk.fjernlaan.platform.refusal.Unacceptable;
 import dk.fjernlaan.platform.security.AccessPolicy;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import dk.fjernlaan.platform.web.ApiException;
-import dk.fjernlaan.platform.web.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,7 +65,7 @@ public class DirectoryService {
     }
 
     public Agency agency(String agencyId) {
-        return findAgency(agencyId).orElseThrow(() -> ApiException.notFound("No library with agency id " + agencyId + "."));
+        return findAgency(agencyId).orElseThrow(() -> new NotFound("problem.library.notFound", agencyId));
     }
 
     public Optional<Branch> findBranch(String branchId) {
@@ -112,11 +113,21 @@ public class DirectoryService {
     }
 
     public boolean isClosedForIll(String branchId, LocalDate day) {
-        return activeClosures(Set.of(branchId), day).stream().anyMatch(c -> c.scope().closesIll());
+        return closingForIll(branchId, day).isPresent();
     }
 
     public boolean isClosedForEndUsers(String branchId, LocalDate day) {
-        return activeClosures(Set.of(branchId), day).stream().anyMatch(c -> c.scope().closesEndUsers());
+        return closingForEndUsers(branchId, day).isPresent();
+    }
+
+    /** The closing that keeps ILL requests from the branch on the day, if any. */
+    public Optional<Closure> closingForIll(String branchId, LocalDate day) {
+        return activeClosures(Set.of(branchId), day).stream().filter(c -> c.scope().closesIll()).findFirst();
+    }
+
+    /** The closing that keeps end users' orders from the branch on the day, if any. */
+    public Optional<Closure> closingForEndUsers(String branchId, LocalDate day) {
+        return activeClosures(Set.of(branchId), day).stream().filter(c -> c.scope().closesEndUsers()).findFirst();
     }
 
     public List<Closure> closures(String agencyId) {
@@ -125,7 +136,7 @@ public class DirectoryService {
     }
 
     public Closure closure(long closureId) {
-        return repository.findClosure(closureId).orElseThrow(() -> ApiException.notFound("No closing with id " + closureId + "."));
+        return repository.findClosure(closureId).orElseThrow(() -> new NotFound("problem.closure.notFound", closureId));
     }
 
     @Transactional
@@ -134,10 +145,10 @@ public class DirectoryService {
         Actor actor = AccessPolicy.requireAgency(agencyId);
         List<FieldProblem> problems = new ArrayList<>();
         if (to.isBefore(from)) {
-            problems.add(new FieldProblem("to", "must not be before 'from'"));
+            problems.add(FieldProblem.of("to", "problem.closure.toBeforeFrom"));
         }
         if (to.isBefore(clock.today())) {
-            problems.add(new FieldProblem("to", "is in the past: the closing would already be over"));
+            problems.add(FieldProblem.of("to", "problem.closure.toInPast"));
         }
         List<Branch> own = branches(agencyId);
         Set<String> ownIds = new HashSet<>(own.stream().map(Branch::branchId).toList());
@@ -145,18 +156,18 @@ public class DirectoryService {
         if (branchIds == null || branchIds.isEmpty()) {
             targets = List.copyOf(ownIds);
             if (targets.isEmpty()) {
-                problems.add(new FieldProblem("branchIds", "library " + agencyId + " has no branches in the directory"));
+                problems.add(FieldProblem.of("branchIds", "problem.closure.noBranches", agencyId));
             }
         } else {
             targets = branchIds.stream().distinct().toList();
             for (int i = 0; i < branchIds.size(); i++) {
                 if (!ownIds.contains(branchIds.get(i))) {
-                    problems.add(new FieldProblem("branchIds[" + i + "]", "branch " + branchIds.get(i) + " is not a branch of library " + agencyId));
+                    problems.add(FieldProblem.of("branchIds[" + i + "]", "problem.closure.notBranchOf", branchIds.get(i), agencyId));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiException.unprocessable("The closing cannot be registered.", problems);
+            throw Unacceptable.of("problem.closure.notRegistered", problems);
         }
         long id = repository.insertClosure(agencyId, scope, from, to, reason.trim(), targets.stream().sorted().toList(),
             actor.userId(), clock.nowUtc());
@@ -174,7 +185,7 @@ public class DirectoryService {
 
     public LendingRoute route(String agencyId) {
         agency(agencyId);
-        return repository.findRoute(agencyId).orElseThrow(() -> ApiException.notFound("Library " + agencyId + " has no lending route."));
+        return repository.findRoute(agencyId).orElseThrow(() -> new NotFound("problem.route.notFound", agencyId));
     }
 
     @Transactional
@@ -182,7 +193,7 @@ public class DirectoryService {
         LendingRoute current = route(agencyId);
         AccessPolicy.requireAgency(agencyId);
         LendingRoutePolicy.checkReorder(current, proposed).ifPresent(problem -> {
-            throw ApiException.unprocessable(problem, List.of(new FieldProblem("agencyIds", problem)));
+            throw new Unacceptable(problem, List.of(new FieldProblem("agencyIds", problem)));
         });
         LendingRoute updated = new LendingRoute(agencyId, proposed, current.reorderableCount(), true);
         repository.updateRoute(updated, clock.nowUtc());
@@ -195,7 +206,7 @@ public class DirectoryService {
     public Branch setRouteNumber(String agencyId, String branchId, String routeNumber) {
         agency(agencyId);
         Branch branch = findBranch(branchId).filter(b -> b.agencyId().equals(agencyId))
-            .orElseThrow(() -> ApiException.notFound("Library " + agencyId + " has no branch " + branchId + "."));
+            .orElseThrow(() -> new NotFound("problem.branch.notFound", agencyId, branchId));
         AccessPolicy.requireCourierAdmin();
         repository.updateRouteNumber(branch.branchId(), routeNumber == null || routeNumber.isBlank() ? null : routeNumber.trim());
         refresh();

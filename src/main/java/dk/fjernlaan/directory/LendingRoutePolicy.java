@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dk.fjernlaan.platform.texts.Text;
+
 /**
  * The SLKS principles for lending routes, as plain rules.
  *
@@ -65,34 +67,33 @@ public final class LendingRoutePolicy {
     /**
      * Checks a proposed new order of a route against the reordering rule.
      *
-     * @return the problem in words, or empty when the proposal is allowed
+     * @return the problem, or empty when the proposal is allowed
      */
-    public static Optional<String> checkReorder(LendingRoute current, List<String> proposed) {
+    public static Optional<Text> checkReorder(LendingRoute current, List<String> proposed) {
         if (proposed.size() != new HashSet<>(proposed).size()) {
-            return Optional.of("The route names a library more than once.");
+            return Optional.of(Text.of("problem.route.twice"));
         }
         Set<String> known = new HashSet<>(current.agencyIds());
         List<String> unknown = proposed.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {
-            return Optional.of("The route may only reorder its libraries; not in the current route: " + String.join(", ", unknown));
+            return Optional.of(Text.of("problem.route.foreign", String.join(", ", unknown)));
         }
         if (proposed.size() != current.agencyIds().size()) {
             List<String> missing = current.agencyIds().stream().filter(id -> !proposed.contains(id)).toList();
-            return Optional.of("The route must keep all its libraries; missing: " + summarize(missing));
+            return Optional.of(missing.size() <= 10 ? Text.of("problem.route.missing", String.join(", ", missing))
+                : Text.of("problem.route.missingMore", String.join(", ", missing.subList(0, 10)), missing.size() - 10));
         }
         int block = current.reorderableCount();
         for (int i = block; i < proposed.size(); i++) {
             if (!proposed.get(i).equals(current.agencyIds().get(i))) {
-                return Optional.of("Library " + proposed.get(i) + " is moved to position " + (i + 1)
-                    + ", outside the first " + block + " positions that this library may reorder (its "
-                    + blockName(current) + "); from position " + (block + 1) + " the SLKS order applies.");
+                return Optional.of(Text.of("problem.route.outsideBlock", proposed.get(i), i + 1, block, blockName(current), block + 1));
             }
         }
         return Optional.empty();
     }
 
-    private static String blockName(LendingRoute route) {
-        return route.agencyId().startsWith("7") ? "own central-library area" : "research libraries";
+    private static Text blockName(LendingRoute route) {
+        return Text.of(route.agencyId().startsWith("7") ? "problem.route.block.public" : "problem.route.block.research");
     }
 
     private static void addCentralLibraries(Set<String> route, List<Agency> lenders) {
@@ -107,7 +108,4 @@ public final class LendingRoutePolicy {
         return agencies.stream().anyMatch(a -> a.agencyId().equals(agencyId));
     }
 
-    private static String summarize(List<String> ids) {
-        return ids.size() <= 10 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 10)) + " and " + (ids.size() - 10) + " more";
-    }
 }

@@ -3,7 +3,7 @@ package dk.fjernlaan.order;
 import java.util.function.Function;
 
 import dk.fjernlaan.platform.engine.ConflictRetry;
-import dk.fjernlaan.platform.web.ApiException;
+import dk.fjernlaan.platform.refusal.NotFound;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the engine's own work (a timer firing at the same moment) runs the change again on fresh state.
  */
 @Component
-class OrderChanges {
+public class OrderChanges {
 
     private final OrderRepository orders;
     private final ConflictRetry retry;
@@ -23,8 +23,8 @@ class OrderChanges {
         this.retry = retry;
     }
 
-    <T> T locked(long orderId, Function<IllOrder, T> change) {
+    public <T> T locked(long orderId, Function<IllOrder, T> change) {
         return retry.inTransaction(() -> change.apply(orders.findForUpdate(orderId)
-            .orElseThrow(() -> ApiException.notFound("No order " + orderId + "."))));
+            .orElseThrow(() -> NotFound.order(orderId))));
     }
 }

@@ -3,9 +3,11 @@ package dk.fjernlaan.patron;
 import java.util.Optional;
 
 import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.platform.refusal.NotFound;
+import dk.fjernlaan.platform.refusal.NotInState;
+import dk.fjernlaan.platform.refusal.Unacceptable;
 import dk.fjernlaan.platform.security.AccessPolicy;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import dk.fjernlaan.platform.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +39,7 @@ public class PatronService {
     @Transactional
     public boolean save(Patron patron) {
         if (directory.findAgency(patron.agencyId()).isEmpty()) {
-            throw ApiException.unprocessable("agencyId", "unknown library " + patron.agencyId());
+            throw Unacceptable.field("agencyId", "problem.library.unknown", patron.agencyId());
         }
         AccessPolicy.requireAgency(patron.agencyId());
         return repository.save(patron, clock.nowUtc());
@@ -47,10 +49,10 @@ public class PatronService {
     public void delete(String agencyId, String patronId) {
         AccessPolicy.requireAgency(agencyId);
         if (repository.find(agencyId, patronId).isEmpty()) {
-            throw ApiException.notFound("No such patron at library " + agencyId + ".");
+            throw new NotFound("problem.patron.notFound", agencyId);
         }
         if (openOrders.existFor(agencyId, patronId)) {
-            throw ApiException.conflict("The patron has open orders; settle them before deleting the patron.", null);
+            throw new NotInState(null, "problem.patron.openOrders");
         }
         repository.delete(agencyId, patronId);
     }

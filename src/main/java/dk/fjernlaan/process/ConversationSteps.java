@@ -3,7 +3,8 @@ package dk.fjernlaan.process;
 import java.util.Date;
 import java.util.Optional;
 
-import dk.fjernlaan.order.OrderService;
+import dk.fjernlaan.conversation.LenderConversation;
+import dk.fjernlaan.order.Cancellation;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import dk.fjernlaan.platform.time.WorkingDays;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,11 +18,11 @@ class ConversationSteps {
 
     /** {@code Task_SendRequest}: the request goes to the lender branch; its silence deadline is set in working days. */
     @Bean
-    JavaDelegate sendRequest(OrderService orders, WorkingDays workingDays, FjernlaanClock clock,
+    JavaDelegate sendRequest(LenderConversation conversation, WorkingDays workingDays, FjernlaanClock clock,
                              @Value("${fjernlaan.lender.silence-working-days:3}") int silenceDays) {
         return execution -> {
             long orderId = OrderVariables.orderId(execution);
-            String lenderAgency = orders.sendToLender(orderId, OrderVariables.string(execution, OrderVariables.LENDER_BRANCH_ID));
+            String lenderAgency = conversation.sendRequest(orderId, OrderVariables.string(execution, OrderVariables.LENDER_BRANCH_ID));
             execution.setVariable(OrderVariables.LENDER_AGENCY_ID, lenderAgency);
             execution.setVariable(OrderVariables.SILENCE_DEADLINE, Date.from(workingDays.plusWorkingDays(clock.now(), silenceDays)));
         };
@@ -29,28 +30,28 @@ class ConversationSteps {
 
     /** {@code Task_RecordSilence}: the lender did not answer within the working days. */
     @Bean
-    JavaDelegate recordSilence(OrderService orders, @Value("${fjernlaan.lender.silence-working-days:3}") int silenceDays) {
-        return execution -> orders.lenderSilent(OrderVariables.orderId(execution), silenceDays);
+    JavaDelegate recordSilence(LenderConversation conversation, @Value("${fjernlaan.lender.silence-working-days:3}") int silenceDays) {
+        return execution -> conversation.lenderSilent(OrderVariables.orderId(execution), silenceDays);
     }
 
     /** {@code Task_CheckExpectedDate}: is the lender's later date acceptable, or should another lender be asked? */
     @Bean
-    JavaDelegate checkExpectedDate(OrderService orders, @Value("${fjernlaan.lender.expected-date-margin-days:7}") int marginDays) {
+    JavaDelegate checkExpectedDate(LenderConversation conversation, @Value("${fjernlaan.lender.expected-date-margin-days:7}") int marginDays) {
         return execution -> execution.setVariable(OrderVariables.DATE_ACCEPTABLE,
-            orders.expectedDateAcceptable(OrderVariables.orderId(execution), marginDays));
+            conversation.expectedDateAcceptable(OrderVariables.orderId(execution), marginDays));
     }
 
     /** {@code Task_WithdrawRequest}: the lender is told the request is withdrawn. */
     @Bean
-    JavaDelegate withdrawRequest(OrderService orders) {
-        return execution -> orders.withdrawRequest(OrderVariables.orderId(execution), "expected date too late");
+    JavaDelegate withdrawRequest(LenderConversation conversation) {
+        return execution -> conversation.withdrawRequest(OrderVariables.orderId(execution), "expected date too late");
     }
 
     /** {@code Task_FindNextLender}: the next lender of the rota that still qualifies, if any. */
     @Bean
-    JavaDelegate findNextLender(OrderService orders) {
+    JavaDelegate findNextLender(LenderConversation conversation) {
         return execution -> {
-            Optional<String> next = orders.nextLender(OrderVariables.orderId(execution));
+            Optional<String> next = conversation.nextLender(OrderVariables.orderId(execution));
             execution.setVariable(OrderVariables.NEXT_LENDER_FOUND, next.isPresent());
             if (next.isPresent()) {
                 execution.setVariable(OrderVariables.LENDER_BRANCH_ID, next.get());
@@ -62,20 +63,20 @@ class ConversationSteps {
 
     /** {@code Task_ReturnToManual} (IllOrder): no lender left; the order goes back to the borrower's manual queue. */
     @Bean
-    JavaDelegate returnToManual(OrderService orders) {
-        return execution -> orders.rotaExhausted(OrderVariables.orderId(execution));
+    JavaDelegate returnToManual(LenderConversation conversation) {
+        return execution -> conversation.rotaExhausted(OrderVariables.orderId(execution));
     }
 
     /** {@code Task_ExpireOrder} (IllOrder): the need-before date passed before dispatch. */
     @Bean
-    JavaDelegate expireOrder(OrderService orders) {
-        return execution -> orders.expire(OrderVariables.orderId(execution));
+    JavaDelegate expireOrder(Cancellation cancellation) {
+        return execution -> cancellation.expire(OrderVariables.orderId(execution));
     }
 
     /** {@code Task_CancelOrder} (IllOrder): the patron or staff cancelled before dispatch. */
     @Bean
-    JavaDelegate cancelOrder(OrderService orders) {
-        return execution -> orders.recordCancelled(OrderVariables.orderId(execution),
+    JavaDelegate cancelOrder(Cancellation cancellation) {
+        return execution -> cancellation.recordCancelled(OrderVariables.orderId(execution),
             OrderVariables.string(execution, OrderVariables.CANCEL_NOTE), OrderVariables.string(execution, OrderVariables.CANCELLED_BY));
     }
 }

@@ -2,7 +2,10 @@ package dk.fjernlaan.process;
 
 import java.util.Date;
 
-import dk.fjernlaan.order.DeliveryService;
+import dk.fjernlaan.delivery.DeliveryService;
+import dk.fjernlaan.delivery.Forwarding;
+import dk.fjernlaan.delivery.LoanPolicy;
+import dk.fjernlaan.delivery.LoanService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -42,67 +45,67 @@ class DeliverySteps {
 
     /** {@code Task_StartLoan}: on loan, with the patron's due date and its reminders. */
     @Bean
-    JavaDelegate startLoan(DeliveryService delivery) {
-        return execution -> timers(execution, delivery.startLoan(OrderVariables.orderId(execution)));
+    JavaDelegate startLoan(LoanService loans) {
+        return execution -> timers(execution, loans.startLoan(OrderVariables.orderId(execution)));
     }
 
     /** {@code Task_SendReminder}: the due date is near. */
     @Bean
-    JavaDelegate sendReminder(DeliveryService delivery) {
-        return execution -> delivery.remind(OrderVariables.orderId(execution), "DUE_REMINDER");
+    JavaDelegate sendReminder(LoanService loans) {
+        return execution -> loans.remind(OrderVariables.orderId(execution), "DUE_REMINDER");
     }
 
     /** {@code Task_SendOverdueNotice}: the due date has passed. */
     @Bean
-    JavaDelegate sendOverdueNotice(DeliveryService delivery) {
-        return execution -> delivery.remind(OrderVariables.orderId(execution), "OVERDUE");
+    JavaDelegate sendOverdueNotice(LoanService loans) {
+        return execution -> loans.remind(OrderVariables.orderId(execution), "OVERDUE");
     }
 
     /** {@code Task_DecideRenewal}: granted or refused; the patron is told. */
     @Bean
-    JavaDelegate decideRenewal(DeliveryService delivery) {
-        return execution -> timers(execution, delivery.decideRenewal(OrderVariables.orderId(execution)));
+    JavaDelegate decideRenewal(LoanService loans) {
+        return execution -> timers(execution, loans.decideRenewal(OrderVariables.orderId(execution)));
     }
 
     /** {@code Task_ApplyRecall}: the lender wants its item back earlier. */
     @Bean
-    JavaDelegate applyRecall(DeliveryService delivery) {
-        return execution -> timers(execution, delivery.applyRecall(OrderVariables.orderId(execution),
+    JavaDelegate applyRecall(LoanService loans) {
+        return execution -> timers(execution, loans.applyRecall(OrderVariables.orderId(execution),
             OrderVariables.date(execution, OrderVariables.RECALLED_DUE_DATE)));
     }
 
     /** {@code Task_FindNextBorrower}: straight on to the next order waiting for the item, if the lender allows it. */
     @Bean
-    JavaDelegate findNextBorrower(DeliveryService delivery) {
-        return execution -> execution.setVariable(OrderVariables.FORWARDED, delivery.forwardToNextBorrower(OrderVariables.orderId(execution)));
+    JavaDelegate findNextBorrower(Forwarding forwarding) {
+        return execution -> execution.setVariable(OrderVariables.FORWARDED, forwarding.forwardToNextBorrower(OrderVariables.orderId(execution)));
     }
 
     /** {@code Task_ShipHome}: back to the lender's drop-off branch. */
     @Bean
-    JavaDelegate shipHome(DeliveryService delivery) {
+    JavaDelegate shipHome(Forwarding forwarding) {
         return execution -> {
-            delivery.shipHome(OrderVariables.orderId(execution));
-            execution.setVariable(OrderVariables.LENDER_AGENCY_ID, delivery.lenderAgencyOf(OrderVariables.orderId(execution)));
+            forwarding.shipHome(OrderVariables.orderId(execution));
+            execution.setVariable(OrderVariables.LENDER_AGENCY_ID, forwarding.lenderAgencyOf(OrderVariables.orderId(execution)));
         };
     }
 
     /** {@code Task_CompleteOrder}: the lender has it back, or it reached the next borrower. */
     @Bean
-    JavaDelegate completeOrder(DeliveryService delivery) {
-        return execution -> delivery.complete(OrderVariables.orderId(execution));
+    JavaDelegate completeOrder(Forwarding forwarding) {
+        return execution -> forwarding.complete(OrderVariables.orderId(execution));
     }
 
     /** {@code Task_AcceptForwardedItem} (IllOrder): the item of another order comes to this one. */
     @Bean
-    JavaDelegate acceptForwardedItem(DeliveryService delivery) {
-        return execution -> delivery.acceptForwardedItem(OrderVariables.orderId(execution),
+    JavaDelegate acceptForwardedItem(Forwarding forwarding) {
+        return execution -> forwarding.acceptForwardedItem(OrderVariables.orderId(execution),
             Long.parseLong(OrderVariables.string(execution, OrderVariables.FORWARDED_FROM)),
             OrderVariables.string(execution, OrderVariables.FORWARDED_LENDER_BRANCH_ID),
             OrderVariables.string(execution, OrderVariables.FORWARDED_ITEM_ID),
             OrderVariables.date(execution, OrderVariables.FORWARDED_DUE_DATE));
     }
 
-    private static void timers(DelegateExecution execution, DeliveryService.LoanTimers timers) {
+    private static void timers(DelegateExecution execution, LoanPolicy.Timers timers) {
         execution.setVariable(OrderVariables.REMINDER_AT, Date.from(timers.reminderAt()));
         execution.setVariable(OrderVariables.OVERDUE_CYCLE, timers.overdueCycle());
     }

@@ -1,6 +1,6 @@
 package dk.fjernlaan.process;
 
-import dk.fjernlaan.order.OrderService;
+import dk.fjernlaan.conversation.LenderConversation;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.order.SupplierStatus;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component("lenderTaskListener")
 class LenderTaskListener implements TaskListener {
 
-    private final OrderService orders;
+    private final LenderConversation conversation;
     private final StaffTasks staffTasks;
 
-    LenderTaskListener(OrderService orders, StaffTasks staffTasks) {
-        this.orders = orders;
+    LenderTaskListener(LenderConversation conversation, StaffTasks staffTasks) {
+        this.conversation = conversation;
         this.staffTasks = staffTasks;
     }
 
@@ -32,9 +32,9 @@ class LenderTaskListener implements TaskListener {
                 staffTasks.describe(task, OrderVariables.SHIP_TASK.equals(task.getTaskDefinitionKey()) ? "task.ship" : "task.answer");
             }
             case EVENTNAME_COMPLETE -> {
-                SupplierMessage message = message(task);
-                StaffTasks.check(() -> orders.checkSupplierMessage(message));
-                orders.recordSupplierAnswer(orderId, message, StaffTasks.userId(task));
+                SupplierMessage message = StaffTasks.check(() -> message(task));
+                StaffTasks.check(() -> conversation.check(message));
+                conversation.record(orderId, message, StaffTasks.userId(task));
                 if (message.status() == SupplierStatus.Loaned) {
                     task.getExecution().setVariable(OrderVariables.CONVERSATION_OUTCOME, OrderVariables.DISPATCHED);
                 }

@@ -2,7 +2,7 @@ package dk.fjernlaan.process;
 
 import dk.fjernlaan.order.ManualAction;
 import dk.fjernlaan.order.ManualDecision;
-import dk.fjernlaan.order.OrderService;
+import dk.fjernlaan.order.ManualQueue;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component("manualTaskListener")
 class ManualTaskListener implements TaskListener {
 
-    private final OrderService orders;
+    private final ManualQueue queue;
     private final StaffTasks staffTasks;
 
-    ManualTaskListener(OrderService orders, StaffTasks staffTasks) {
-        this.orders = orders;
+    ManualTaskListener(ManualQueue queue, StaffTasks staffTasks) {
+        this.queue = queue;
         this.staffTasks = staffTasks;
     }
 
@@ -33,8 +33,8 @@ class ManualTaskListener implements TaskListener {
             }
             case EVENTNAME_COMPLETE -> {
                 ManualDecision decision = decision(task);
-                StaffTasks.check(() -> orders.checkManualDecision(orderId, decision));
-                orders.recordManualDecision(orderId, decision, StaffTasks.userId(task));
+                StaffTasks.check(() -> queue.check(orderId, decision));
+                queue.record(orderId, decision, StaffTasks.userId(task));
             }
             default -> { }
         }

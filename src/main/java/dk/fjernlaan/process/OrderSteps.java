@@ -1,7 +1,8 @@
 package dk.fjernlaan.process;
 
 import dk.fjernlaan.automation.Decision;
-import dk.fjernlaan.order.OrderService;
+import dk.fjernlaan.order.AutomationStep;
+import dk.fjernlaan.order.ManualQueue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The order process's service tasks: thin delegates that read the order reference and the routing facts,
- * call one step of {@link OrderService}, and leave nothing else behind.
+ * call one step of a use case, and leave nothing else behind.
  */
 @Configuration
 class OrderSteps {
@@ -21,9 +22,9 @@ class OrderSteps {
      * and, when the retries run out, shows as an incident in Cockpit. The order waits in {@code RECEIVED} meanwhile.
      */
     @Bean
-    JavaDelegate decideAutomation(OrderService orders) {
+    JavaDelegate decideAutomation(AutomationStep automation) {
         return execution -> {
-            Decision decision = orders.decideAutomation(OrderVariables.orderId(execution));
+            Decision decision = automation.decide(OrderVariables.orderId(execution));
             execution.setVariable(OrderVariables.ROUTE, decision.route().name());
             execution.setVariable(OrderVariables.LENDER_BRANCH_ID, decision.lenderBranchId());
             execution.setVariable(OrderVariables.AUTOMATION_REASON, decision.reason());
@@ -32,9 +33,9 @@ class OrderSteps {
 
     /** {@code Task_RejectOrder}: staff closed the order without supply. */
     @Bean
-    JavaDelegate rejectOrder(OrderService orders) {
+    JavaDelegate rejectOrder(ManualQueue queue) {
         return (DelegateExecution execution) -> {
-            orders.reject(OrderVariables.orderId(execution), OrderVariables.string(execution, OrderVariables.REJECT_REASON));
+            queue.reject(OrderVariables.orderId(execution), OrderVariables.string(execution, OrderVariables.REJECT_REASON));
             execution.setVariable(OrderVariables.ORDER_OUTCOME, OrderVariables.REJECTED);
         };
     }

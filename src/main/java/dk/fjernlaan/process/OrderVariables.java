@@ -64,7 +64,7 @@ final class OrderVariables {
 
     /**
      * A date variable as a form or the API gives it: a yyyy-MM-dd string, or a Date; the same rules as the API's
-     * ({@link InputRules#date}), so a form cannot bring in what the API refuses.
+     * ({@link InputRules#date}), so a form cannot bring in what the API refuses (the refusal names the field).
      */
     static java.time.LocalDate date(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
@@ -74,11 +74,7 @@ final class OrderVariables {
         String text = value instanceof java.util.Date d
             ? java.time.LocalDate.ofInstant(d.toInstant(), java.time.ZoneId.of("Europe/Copenhagen")).toString()
             : value.toString();
-        try {
-            return InputRules.date(text);
-        } catch (IllegalArgumentException e) {
-            throw new org.camunda.bpm.engine.ProcessEngineException(name + ": " + e.getMessage());
-        }
+        return InputRules.date(name, text);
     }
 
     static String string(VariableScope scope, String name) {

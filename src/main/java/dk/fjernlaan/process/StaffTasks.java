@@ -1,9 +1,9 @@
 package dk.fjernlaan.process;
 
-import dk.fjernlaan.order.OrderService;
+import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.texts.Texts;
-import dk.fjernlaan.platform.web.ApiException;
+import dk.fjernlaan.platform.refusal.Refusal;
 import dk.fjernlaan.platform.web.InputRules;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffTasks {
 
-    private final OrderService orders;
+    private final Orders orders;
     private final Texts texts;
 
-    StaffTasks(OrderService orders, Texts texts) {
+    StaffTasks(Orders orders, Texts texts) {
         this.orders = orders;
         this.texts = texts;
     }
@@ -25,7 +25,7 @@ class StaffTasks {
     /** Names the task ({@code textKey} with order number and title) and gives Tasklist its one-line summary. */
     void describe(DelegateTask task, String textKey) {
         long orderId = OrderVariables.orderId(task);
-        OrderService.TaskFacts facts = orders.taskFacts(orderId);
+        Orders.TaskFacts facts = orders.taskFacts(orderId);
         task.setVariable(OrderVariables.ORDER_SUMMARY, facts.summary());
         task.setName(InputRules.abbreviate(texts.getDefault(textKey, String.valueOf(orderId), facts.title()), InputRules.TASK_NAME_LENGTH));
     }
@@ -36,11 +36,18 @@ class StaffTasks {
         return engineUser != null ? engineUser.getUserId() : Actor.current().userId();
     }
 
-    /** Runs a check of staff's input; a refusal keeps the task open, with the reason as Tasklist's message. */
+    /** Runs a check of staff's input; a refusal keeps the task open, with the reason in words as Tasklist's message. */
     static void check(Runnable check) {
-        try {
+        check(() -> {
             check.run();
-        } catch (ApiException e) {
+            return null;
+        });
+    }
+
+    static <T> T check(java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (Refusal e) {
             throw new ProcessEngineException(e.getMessage(), e);
         }
     }

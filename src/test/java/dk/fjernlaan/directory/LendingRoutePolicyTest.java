@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import dk.fjernlaan.platform.texts.Text;
 import org.junit.jupiter.api.Test;
 
 /** The SLKS principles for default routes and the reordering rule, without an engine or database. */
@@ -71,7 +72,9 @@ class LendingRoutePolicyTest {
         LendingRoute route = LendingRoutePolicy.defaultRoute(pub("762100", "763000"), LENDERS);
         List<String> proposed = new ArrayList<>(route.agencyIds());
         Collections.swap(proposed, 2, 4); // another central library into the own block
-        assertThat(LendingRoutePolicy.checkReorder(route, proposed)).get().asString().contains("outside the first 3 positions");
+        assertThat(LendingRoutePolicy.checkReorder(route, proposed)).get()
+            .satisfies(t -> assertThat(t.key()).isEqualTo("problem.route.outsideBlock"))
+            .satisfies(t -> assertThat(t.args()).startsWith(proposed.get(4), 5, 3));
     }
 
     @Test
@@ -79,12 +82,12 @@ class LendingRoutePolicyTest {
         LendingRoute route = LendingRoutePolicy.defaultRoute(pub("762100", "763000"), LENDERS);
         List<String> shorter = new ArrayList<>(route.agencyIds());
         shorter.remove("820050");
-        assertThat(LendingRoutePolicy.checkReorder(route, shorter)).get().asString().contains("missing: 820050");
+        assertThat(LendingRoutePolicy.checkReorder(route, shorter)).get().isEqualTo(Text.of("problem.route.missing", "820050"));
         List<String> doubled = new ArrayList<>(route.agencyIds());
         doubled.set(1, "762100");
-        assertThat(LendingRoutePolicy.checkReorder(route, doubled)).get().asString().contains("more than once");
+        assertThat(LendingRoutePolicy.checkReorder(route, doubled)).get().isEqualTo(Text.of("problem.route.twice"));
         List<String> foreign = new ArrayList<>(route.agencyIds());
         foreign.set(1, "999999");
-        assertThat(LendingRoutePolicy.checkReorder(route, foreign)).get().asString().contains("999999");
+        assertThat(LendingRoutePolicy.checkReorder(route, foreign)).get().isEqualTo(Text.of("problem.route.foreign", "999999"));
     }
 }

@@ -108,7 +108,14 @@ class OrderApiTest extends IntegrationTest {
             .andExpect(jsonPath("$.errors[0].field").value("lenderBranchId"));
         asStaff("710100", postJson(path, Map.of("action", "SEND", "lenderBranchId", "999999"))).andExpect(status().isUnprocessableEntity());
         asStaff("710100", postJson(path, Map.of("action", "SEND", "lenderBranchId", "710105"))).andExpect(status().isUnprocessableEntity())
-            .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("borrowing library itself")));
+            .andExpect(jsonPath("$.errors[0].message").value("filial 710105 hører til det lånende bibliotek selv"))
+            .andExpect(jsonPath("$.title").value("Kan ikke gennemføres"));
+        // in English when the client asks for it
+        asStaff("710100", postJson(path, Map.of("action", "SEND", "lenderBranchId", "710105")).header("Accept-Language", "en"))
+            .andExpect(status().isUnprocessableEntity())
+            .andExpect(jsonPath("$.errors[0].message").value("branch 710105 belongs to the borrowing library itself"))
+            .andExpect(jsonPath("$.detail").value("lenderBranchId: branch 710105 belongs to the borrowing library itself"))
+            .andExpect(jsonPath("$.title").value("Unprocessable request"));
         asStaff("710100", postJson(path, Map.of("action", "REJECT"))).andExpect(status().isBadRequest());
         asStaff("710100", postJson(path, Map.of("action", "MAYBE"))).andExpect(status().isBadRequest());
         asStaff("775100", postJson(path, Map.of("action", "SEND", "lenderBranchId", "763000"))).andExpect(status().isForbidden());

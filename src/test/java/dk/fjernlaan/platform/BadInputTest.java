@@ -91,6 +91,32 @@ class BadInputTest extends IntegrationTest {
         assertThat(cases).hasSizeGreaterThan(150);
     }
 
+    @Test
+    void problemsAreInTheCallersLanguageDanishByDefault() throws Exception {
+        String bad = "{\"pickupBranchId\":\"7101\",\"patronId\":\"P-1\",\"pids\":[\"870970-basis:1\"],\"orderSystem\":\"bibliotekdk\","
+            + "\"needBeforeDate\":20270501}";
+        JsonNode danish = body(asAdmin(postJson("/api/orders", bad)).andExpect(status().isBadRequest()));
+        assertThat(danish.get("title").asText()).isEqualTo("Ugyldig forespørgsel");
+        assertThat(danish.get("errors").get(0).get("message").asText()).startsWith("forkert type").contains("åååå-mm-dd");
+        JsonNode english = body(asAdmin(postJson("/api/orders", bad).header("Accept-Language", "en")).andExpect(status().isBadRequest()));
+        assertThat(english.get("title").asText()).isEqualTo("Bad request");
+        assertThat(english.get("errors").get(0).get("message").asText()).startsWith("wrong type").contains("yyyy-MM-dd");
+
+        String badBranch = "{\"pickupBranchId\":\"7101\",\"patronId\":\"P-1\",\"pids\":[\"870970-basis:1\"],\"orderSystem\":\"bibliotekdk\"}";
+        assertThat(body(asAdmin(postJson("/api/orders", badBranch))).get("errors").get(0).get("message").asText())
+            .isEqualTo("skal være et 6-cifret biblioteks- eller filialnummer");
+        assertThat(body(asAdmin(postJson("/api/orders", badBranch).header("Accept-Language", "en"))).get("errors").get(0).get("message").asText())
+            .isEqualTo("must be a 6-digit library or branch number");
+        assertThat(body(asAdmin(postJson("/api/orders", "{}"))).get("errors").toString()).contains("må ikke være null");
+
+        assertThat(body(asAdmin(getJson("/api/nothing-here")).andExpect(status().isNotFound())).get("detail").asText())
+            .isEqualTo("Der er intet på denne adresse.");
+        assertThat(body(asAdmin(deleteJson("/api/orders").header("Accept-Language", "en")).andExpect(status().isMethodNotAllowed()))
+            .get("detail").asText()).startsWith("The method DELETE cannot be used here; use ").contains("GET").contains("POST");
+        assertThat(body(asAdmin(getJson("/api/orders/1999999998")).andExpect(status().isNotFound())).get("detail").asText())
+            .isEqualTo("Der er ingen bestilling 1999999998.");
+    }
+
     private String check(Case c, HttpResponse<String> answer) throws Exception {
         int status = answer.statusCode();
         if (status >= 500) {

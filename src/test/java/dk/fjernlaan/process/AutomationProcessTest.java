@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import dk.fjernlaan.order.IllOrder;
-import dk.fjernlaan.order.OrderService;
+import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.support.IntegrationTest;
 import org.camunda.bpm.engine.ManagementService;
@@ -35,7 +35,7 @@ class AutomationProcessTest extends IntegrationTest {
     @Autowired TaskService tasks;
     @Autowired RepositoryService repository;
     @Autowired ManagementService management;
-    @Autowired OrderService orders;
+    @Autowired Orders orders;
 
     @BeforeEach
     void settings() throws Exception {

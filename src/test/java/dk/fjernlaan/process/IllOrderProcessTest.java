@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dk.fjernlaan.order.OrderService;
+import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.support.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -24,7 +24,7 @@ class IllOrderProcessTest extends IntegrationTest {
 
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
-    @Autowired OrderService orders;
+    @Autowired Orders orders;
 
     private ProcessInstance place(String responderId) throws Exception {
         String pid = record("work-" + unique("p"), today().minusYears(2));
@@ -84,7 +84,7 @@ class IllOrderProcessTest extends IntegrationTest {
         runJobs();
         String taskId = task(pi).getId();
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of("manualAction", "SEND", "lenderBranchId", "123456")))
-            .isInstanceOf(ProcessEngineException.class).hasMessageContaining("unknown branch 123456");
+            .isInstanceOf(ProcessEngineException.class).hasMessageContaining("ukendt filial 123456");
         assertThatThrownBy(() -> tasks.complete(taskId, Map.of("manualAction", "SEND")))
             .isInstanceOf(ProcessEngineException.class).hasMessageContaining("lenderBranchId");
         assertThat(pi).isWaitingAt(ProcessModel.HANDLE_MANUALLY);

@@ -11,10 +11,10 @@ import dk.fjernlaan.automation.ThresholdEditor;
 import dk.fjernlaan.automation.ThresholdSource;
 import dk.fjernlaan.automation.Thresholds;
 import dk.fjernlaan.directory.AgencyType;
-import dk.fjernlaan.platform.web.ApiException;
+import dk.fjernlaan.platform.refusal.NotInState;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
@@ -127,7 +127,7 @@ class DmnThresholds implements ThresholdSource, ThresholdEditor {
         DmnModelInstance model = repository.getDmnModelInstance(definition.getId());
         Decision decision = model.getModelElementById(AGE_THRESHOLDS);
         if (decision == null || !(decision.getExpression() instanceof DecisionTable table)) {
-            throw structure("has no decision table " + AGE_THRESHOLDS);
+            throw structure(dk.fjernlaan.platform.texts.Text.of("problem.decisionTable.noTable", AGE_THRESHOLDS));
         }
         List<Input> inputs = new ArrayList<>(table.getInputs());
         List<Output> outputs = new ArrayList<>(table.getOutputs());
@@ -227,7 +227,7 @@ class DmnThresholds implements ThresholdSource, ThresholdEditor {
                 return i;
             }
         }
-        throw structure("has no input column '" + expression + "'");
+        throw structure(dk.fjernlaan.platform.texts.Text.of("problem.decisionTable.noInput", expression));
     }
 
     private static int outputColumn(List<Output> outputs, String name) {
@@ -236,13 +236,11 @@ class DmnThresholds implements ThresholdSource, ThresholdEditor {
                 return i;
             }
         }
-        throw structure("has no output column '" + name + "'");
+        throw structure(dk.fjernlaan.platform.texts.Text.of("problem.decisionTable.noOutput", name));
     }
 
-    private static ApiException structure(String problem) {
-        return ApiException.conflict("The deployed " + AGE_THRESHOLDS + " table " + problem
-            + ": change it in Camunda Modeler, or deploy a table with the columns agencyId, branchId, agencyType, materialType"
-            + " -> borrowerMinAgeDays, lenderMinAgeDays.", null);
+    private static NotInState structure(dk.fjernlaan.platform.texts.Text problem) {
+        return new NotInState(null, "problem.decisionTable.structure", AGE_THRESHOLDS, problem);
     }
 
     private static boolean isAny(String entry) {

@@ -1,6 +1,6 @@
 package dk.fjernlaan.platform.security;
 
-import dk.fjernlaan.platform.web.ApiException;
+import dk.fjernlaan.platform.refusal.NotAllowed;
 
 /** The checks the API makes before it changes a library's data. */
 public final class AccessPolicy {
@@ -10,7 +10,7 @@ public final class AccessPolicy {
     public static Actor requireAgency(String agencyId) {
         Actor actor = Actor.current();
         if (!actor.mayActFor(agencyId)) {
-            throw ApiException.forbidden("Only staff of library " + agencyId + " (or an administrator) may do this.");
+            throw new NotAllowed("problem.agency.forbidden", agencyId);
         }
         return actor;
     }
@@ -22,13 +22,13 @@ public final class AccessPolicy {
                 return actor;
             }
         }
-        throw ApiException.forbidden("Only staff of library " + String.join(" or ", agencyIds) + " (or an administrator) may do this.");
+        throw new NotAllowed("problem.agency.forbidden", String.join(" / ", java.util.Arrays.stream(agencyIds).filter(java.util.Objects::nonNull).toList()));
     }
 
     public static Actor requireCourierAdmin() {
         Actor actor = Actor.current();
         if (!actor.mayEditCourierData()) {
-            throw ApiException.forbidden("Courier route data is maintained by SLKS: only the slks-admin group may change it.");
+            throw new NotAllowed("problem.courier.forbidden");
         }
         return actor;
     }

@@ -5,7 +5,8 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dk.fjernlaan.platform.web.ProblemResponses;
+import dk.fjernlaan.platform.texts.Text;
+import dk.fjernlaan.platform.web.ProblemWriter;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import jakarta.servlet.FilterChain;
@@ -37,12 +38,14 @@ class LoginThrottle extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     private static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
 
+    private final ProblemWriter problems;
     private final RateLimiterConfig config;
     private final Duration window;
     private final Cache<String, RateLimiter> clients;
 
-    LoginThrottle(@Value("${fjernlaan.security.login-throttle.failures:10}") int failures,
+    LoginThrottle(ProblemWriter problems, @Value("${fjernlaan.security.login-throttle.failures:10}") int failures,
                   @Value("${fjernlaan.security.login-throttle.window:PT1M}") Duration window) {
+        this.problems = problems;
         this.window = window;
         this.config = RateLimiterConfig.custom().limitForPeriod(failures).limitRefreshPeriod(window).timeoutDuration(Duration.ZERO).build();
         this.clients = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).maximumSize(100_000).build();
@@ -69,8 +72,7 @@ class LoginThrottle extends OncePerRequestFilter {
         RateLimiter failures = clients.getIfPresent(client);
         if (failures != null && failures.getMetrics().getAvailablePermissions() <= 0) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, window.toSeconds())));
-            ProblemResponses.write(response, 429, "Too many failed logins",
-                "Too many failed logins from this address; try again in " + window.toSeconds() + " seconds.");
+            problems.write(request, response, 429, Text.of("problem.loginThrottle", window.toSeconds()));
             return;
         }
         chain.doFilter(request, response);

@@ -1,9 +1,7 @@
 package dk.fjernlaan.platform.security;
 
-import java.io.IOException;
-
-import dk.fjernlaan.platform.web.ProblemResponses;
-
+import dk.fjernlaan.platform.texts.Text;
+import dk.fjernlaan.platform.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -30,13 +28,13 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider identityProvider) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider identityProvider, ProblemWriter problems) throws Exception {
         return http
             .securityMatcher("/api/**")
             .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
             .authenticationProvider(identityProvider)
-            .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
-            .exceptionHandling(ex -> ex.authenticationEntryPoint(problemEntryPoint()).accessDeniedHandler(problemAccessDenied()))
+            .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(problems)))
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(problemEntryPoint(problems)).accessDeniedHandler(problemAccessDenied(problems)))
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(AbstractHttpConfigurer::disable)
             .build();
@@ -66,21 +64,15 @@ class SecurityConfig {
         return registration;
     }
 
-    private static AuthenticationEntryPoint problemEntryPoint() {
+    private static AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Fjernlaan\"");
-            writeProblem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                "Authenticate with HTTP Basic as an engine user.");
+            problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, Text.of("problem.unauthorized"));
         };
     }
 
-    private static AccessDeniedHandler problemAccessDenied() {
-        return (request, response, e) -> writeProblem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-            "You are not allowed to do this.");
-    }
-
-    private static void writeProblem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        ProblemResponses.write(response, status, title, detail);
+    private static AccessDeniedHandler problemAccessDenied(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, Text.of("problem.forbidden"));
     }
 
     /**
@@ -88,8 +80,8 @@ class SecurityConfig {
      * header with control characters) is a client's mistake: 400 as a problem, not the container's 500.
      */
     @Bean
-    RequestRejectedHandler problemForRejectedRequests() {
-        return (request, response, e) -> writeProblem(response, HttpServletResponse.SC_BAD_REQUEST, "Bad request",
-            "The request's path or headers are not allowed (" + e.getMessage() + ").");
+    RequestRejectedHandler problemForRejectedRequests(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(request, response, HttpServletResponse.SC_BAD_REQUEST,
+            Text.of("problem.rejectedPath", e.getMessage()));
     }
 }

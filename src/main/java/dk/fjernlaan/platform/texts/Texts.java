@@ -8,8 +8,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * User-facing texts (status texts, history, task names, mails) from {@code messages*.properties}: Danish by
- * default, English with {@code Accept-Language: en} on the API or {@code fjernlaan.texts.locale=en} for the
+ * User-facing texts (status texts, history, task names, mails, problem answers) from {@code messages*.properties}:
+ * Danish by default, English with {@code Accept-Language: en} on the API or {@code fjernlaan.texts.locale=en} for the
  * texts the engine writes (task names).
  */
 @Component
@@ -21,20 +21,42 @@ public class Texts {
     public Texts(MessageSource messages, @Value("${fjernlaan.texts.locale:da}") String defaultLocale) {
         this.messages = messages;
         this.defaultLocale = Locale.forLanguageTag(defaultLocale);
+        Text.sayWith(this::getDefault);
     }
 
     /** In the language of the current request, or the configured language outside requests. */
     public String get(String key, Object... args) {
-        return messages.getMessage(key, args, key, requestLocale());
+        return say(key, args, requestLocale());
     }
 
     /** In the configured language (for texts stored by the engine, such as task names). */
     public String getDefault(String key, Object... args) {
-        return messages.getMessage(key, args, key, defaultLocale);
+        return say(key, args, defaultLocale);
+    }
+
+    public String get(Text text) {
+        return say(text, requestLocale());
+    }
+
+    public String getDefault(Text text) {
+        return say(text, defaultLocale);
+    }
+
+    public String say(Text text, Locale locale) {
+        return say(text.key(), text.args().toArray(), locale);
     }
 
     public Locale defaultLocale() {
         return defaultLocale;
+    }
+
+    private String say(String key, Object[] args, Locale locale) {
+        Object[] facts = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            // a number is a fact such as an order number: as it is, without the locale's digit grouping
+            facts[i] = args[i] instanceof Text inner ? say(inner, locale) : args[i] instanceof Number n ? n.toString() : args[i];
+        }
+        return messages.getMessage(key, facts, key, locale);
     }
 
     private Locale requestLocale() {

@@ -8,8 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import dk.fjernlaan.platform.engine.JobRunner;
-import dk.fjernlaan.platform.web.ApiException;
-import dk.fjernlaan.platform.web.FieldProblem;
+import dk.fjernlaan.platform.refusal.FieldProblem;
+import dk.fjernlaan.platform.refusal.InvalidInput;
+import dk.fjernlaan.platform.refusal.Unacceptable;
+import dk.fjernlaan.platform.texts.Text;
 import dk.fjernlaan.platform.web.InputRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,13 +55,12 @@ class SimClockController {
     @Operation(summary = "Set or advance the clock, then run every job and timer due at the new time (at most 60 s)")
     synchronized ClockState move(@RequestBody ClockChange change) {
         if ((change.now() == null) == (change.advance() == null)) {
-            throw ApiException.badRequest("Give either 'now' or 'advance'.",
-                List.of(new FieldProblem("now", "exactly one of 'now' and 'advance' is required")));
+            throw new InvalidInput(Text.of("problem.clock.oneOf"), List.of(FieldProblem.of("now", "problem.clock.oneOfField")));
         }
         Instant target = change.now() != null ? change.now() : advance(clock.now(), change.advance());
         if (target.isBefore(EARLIEST) || target.isAfter(LATEST)) {
-            throw ApiException.unprocessable("The clock stays between " + EARLIEST + " and " + LATEST + ".",
-                List.of(new FieldProblem(change.now() != null ? "now" : "advance", "moves the clock out of " + EARLIEST + " - " + LATEST)));
+            throw new Unacceptable(Text.of("problem.clock.range", EARLIEST, LATEST),
+                List.of(FieldProblem.of(change.now() != null ? "now" : "advance", "problem.clock.rangeField", EARLIEST, LATEST)));
         }
         clock.set(target);
         long pending = jobRunner.runDueJobs(Duration.ofSeconds(60));
@@ -75,15 +76,13 @@ class SimClockController {
                 target = from.plus(Duration.parse(text));
             }
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("'advance' is not an ISO-8601 period or duration.",
-                List.of(new FieldProblem("advance", "use e.g. P3D or PT2H")));
+            throw new InvalidInput(Text.of("problem.clock.notPeriod"), List.of(FieldProblem.of("advance", "problem.clock.example")));
         } catch (DateTimeException | ArithmeticException outOfRange) {
-            throw ApiException.unprocessable("'advance' moves the clock out of " + EARLIEST + " - " + LATEST + ".",
-                List.of(new FieldProblem("advance", "too far")));
+            throw new Unacceptable(Text.of("problem.clock.range", EARLIEST, LATEST),
+                List.of(FieldProblem.of("advance", "problem.clock.rangeField", EARLIEST, LATEST)));
         }
         if (!target.isAfter(from)) {
-            throw ApiException.unprocessable("The clock only moves forward with 'advance'.",
-                List.of(new FieldProblem("advance", "must be positive")));
+            throw new Unacceptable(Text.of("problem.clock.forward"), List.of(FieldProblem.of("advance", "problem.clock.positive")));
         }
         return target;
     }

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 
+import dk.fjernlaan.platform.refusal.InvalidInput;
+
 /**
- * The one place for what input may look like: the shapes of ids, the lengths of texts (each fits its column and
+ * The one place for what input may look like (the messages of the rules are in {@code messages*.properties}): the shapes of ids, the lengths of texts (each fits its column and
  * everything built from it), and the dates a client may give. The API's bean validation uses the constants, the
  * checks behind Tasklist's forms use the same methods, so a value refused at the API is refused in the process.
  */
@@ -14,15 +16,15 @@ public final class InputRules {
 
     /** A library (agency) or branch number. */
     public static final String AGENCY_ID = "\\d{6}";
-    public static final String AGENCY_ID_MESSAGE = "must be a 6-digit library or branch number";
+    public static final String AGENCY_ID_MESSAGE = "{validation.agencyId}";
 
     /** A record id (pid), at most {@value #ID_LENGTH} characters. */
     public static final String PID = "(?=.{1,100}$)\\d{6}-[a-z0-9]+:[A-Za-z0-9._-]+";
-    public static final String PID_MESSAGE = "must look like 870970-basis:27670768 (at most 100 characters)";
+    public static final String PID_MESSAGE = "{validation.pid}";
 
     /** A patron id as the library's system gives it. */
     public static final String PATRON_ID = "[A-Za-z0-9._-]{1,100}";
-    public static final String PATRON_ID_MESSAGE = "letters, digits, '.', '_' and '-' only, at most 100";
+    public static final String PATRON_ID_MESSAGE = "{validation.patronId}";
 
     /** Ids of records, works, items, patrons (columns of 100 characters). */
     public static final int ID_LENGTH = 100;
@@ -40,7 +42,6 @@ public final class InputRules {
     /** Any date given in the API or a form: {@code yyyy-MM-dd} within these years. */
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
-    public static final String DATE_MESSAGE = "a date yyyy-MM-dd between " + EARLIEST_DATE + " and " + LATEST_DATE;
 
     /** How far ahead a date of the order's life may lie: need-before, expected delivery, due dates (two years). */
     public static final int DAYS_AHEAD = 730;
@@ -55,20 +56,20 @@ public final class InputRules {
     /**
      * A date exactly as the contract writes it ({@code yyyy-MM-dd}, a real calendar day, within the years above).
      *
-     * @throws IllegalArgumentException saying what is wrong
+     * @throws InvalidInput naming the field, when it is not
      */
-    public static LocalDate date(String text) {
+    public static LocalDate date(String field, String text) {
         if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw new IllegalArgumentException("'" + abbreviate(text, 40) + "' is not " + DATE_MESSAGE);
+            throw InvalidInput.field(field, "problem.date.format", abbreviate(String.valueOf(text), 40), EARLIEST_DATE, LATEST_DATE);
         }
         LocalDate date;
         try {
             date = LocalDate.parse(text, DATE);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a calendar day");
+            throw InvalidInput.field(field, "problem.date.noSuchDay", text);
         }
         if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
-            throw new IllegalArgumentException("'" + text + "' is not " + DATE_MESSAGE);
+            throw InvalidInput.field(field, "problem.date.format", text, EARLIEST_DATE, LATEST_DATE);
         }
         return date;
     }

@@ -2,6 +2,7 @@ package dk.fjernlaan.platform.web;
 
 import java.io.IOException;
 
+import dk.fjernlaan.platform.texts.Text;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class PathFirewall extends OncePerRequestFilter {
 
     private final StrictHttpFirewall firewall = new StrictHttpFirewall();
+    private final ProblemWriter problems;
+
+    PathFirewall(ProblemWriter problems) {
+        this.problems = problems;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -30,8 +36,7 @@ public class PathFirewall extends OncePerRequestFilter {
         try {
             firewall.getFirewalledRequest(request);
         } catch (RequestRejectedException e) {
-            ProblemResponses.write(response, HttpServletResponse.SC_BAD_REQUEST, "Bad request",
-                "The request's path or headers are not allowed (" + e.getMessage() + ").");
+            problems.write(request, response, HttpServletResponse.SC_BAD_REQUEST, Text.of("problem.rejectedPath", e.getMessage()));
             return;
         }
         chain.doFilter(request, response);

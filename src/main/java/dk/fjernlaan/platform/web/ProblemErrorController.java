@@ -1,5 +1,7 @@
 package dk.fjernlaan.platform.web;
 
+import dk.fjernlaan.platform.texts.Text;
+import dk.fjernlaan.platform.texts.Texts;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -17,15 +19,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final Texts texts;
+
+    ProblemErrorController(Texts texts) {
+        this.texts = texts;
+    }
+
     @RequestMapping(path = "${server.error.path:/error}", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.resolve(c) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setTitle(status.getReasonPhrase());
-        problem.setDetail(status.is5xxServerError()
-            ? "The request could not be completed because of an internal error; nothing was changed."
-            : "The request could not be served: " + status.getReasonPhrase().toLowerCase() + ".");
+        problem.setTitle(texts.get(Text.of("problem.title." + status.value())));
+        problem.setDetail(texts.get(status.is5xxServerError() ? Text.of("problem.internal") : Text.of("problem.http." + status.value())));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,19 +1,29 @@
 package dk.fjernlaan.platform.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dk.fjernlaan.platform.engine.ConflictRetry;
+import dk.fjernlaan.platform.refusal.FieldProblem;
+import dk.fjernlaan.platform.refusal.InvalidInput;
+import dk.fjernlaan.platform.refusal.NotAllowed;
+import dk.fjernlaan.platform.refusal.NotFound;
+import dk.fjernlaan.platform.refusal.NotInState;
+import dk.fjernlaan.platform.refusal.Refusal;
+import dk.fjernlaan.platform.refusal.Unacceptable;
+import dk.fjernlaan.platform.texts.Text;
+import dk.fjernlaan.platform.texts.Texts;
 import jakarta.validation.ConstraintViolationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +33,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,55 +43,74 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the project's API is an RFC 9457 problem ({@code application/problem+json}) with
- * {@code status}, {@code title}, {@code detail} and, for input errors, {@code errors: [{field, message}]}.
- * A client's mistake is a 4xx, never a 500. It answers for every Spring MVC request, also those that match no
- * handler (an unknown path is a 404, a wrong method a 405, both as problems).
+ * Every error of the project's API is an RFC 9457 problem ({@code application/problem+json}) with {@code status},
+ * {@code title}, {@code detail} and, for input errors, {@code errors: [{field, message}]}, in the caller's language
+ * (Danish, or English with {@code Accept-Language: en}). The use cases refuse in their own words ({@link Refusal});
+ * here those become answers. A client's mistake is a 4xx, never a 500. It answers for every Spring MVC request,
+ * also those that match no handler (an unknown path is a 404, a wrong method a 405, both as problems).
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> api(ApiException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle(e.title());
-        if (!e.errors().isEmpty()) {
-            problem.setProperty("errors", e.errors());
+    private final Texts texts;
+
+    ProblemHandler(Texts texts) {
+        this.texts = texts;
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refused(Refusal refusal) {
+        HttpStatus status = status(refusal);
+        ProblemDetail problem = problem(status, refusal.detail());
+        if (!refusal.problems().isEmpty()) {
+            problem.setProperty("errors", refusal.problems().stream()
+                .map(p -> Map.of("field", p.field(), "message", texts.get(p.message()))).toList());
         }
-        e.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(e.status()).body(problem);
+        if (refusal instanceof NotInState conflict && conflict.currentStatus() != null) {
+            problem.setProperty("currentStatus", conflict.currentStatus());
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    /** The HTTP status of each kind of refusal. */
+    public static HttpStatus status(Refusal refusal) {
+        if (refusal instanceof InvalidInput) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        if (refusal instanceof Unacceptable) {
+            return HttpStatus.UNPROCESSABLE_ENTITY;
+        }
+        if (refusal instanceof NotFound) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (refusal instanceof NotInState) {
+            return HttpStatus.CONFLICT;
+        }
+        return HttpStatus.FORBIDDEN;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
         List<FieldProblem> errors = e.getConstraintViolations().stream()
-            .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+            .map(v -> said(lastNode(v.getPropertyPath().toString()), v.getMessage()))
             .toList();
-        return api(ApiException.badRequest(summary(errors), errors));
+        return refused(InvalidInput.of(errors));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException e) {
-        return api(ApiException.forbidden("You are not allowed to do this."));
-    }
-
-    @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class})
-    ResponseEntity<Object> concurrentChange(RuntimeException e) {
-        return api(ApiException.conflict("The order was changed at the same time by someone else; read it again and retry.", null));
+        return refused(new NotAllowed("problem.forbidden"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
-        if (dk.fjernlaan.platform.engine.ConflictRetry.isConflict(e)) {
-            return concurrentChange((RuntimeException) (e instanceof RuntimeException ? e : new IllegalStateException(e)));
+        if (ConflictRetry.isConflict(e)) {
+            return refused(new NotInState(null, "problem.concurrent"));
         }
         log.error("Unexpected error while answering a request", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-            "The request could not be completed because of an internal error; nothing was changed.");
-        problem.setTitle("Internal error");
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(HttpStatus.INTERNAL_SERVER_ERROR, Text.of("problem.internal")));
     }
 
     @Override
@@ -87,11 +118,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
-            errors.add(new FieldProblem(fe.getField(), fe.getDefaultMessage()));
+            errors.add(said(fe.getField(), fe.getDefaultMessage()));
         }
-        ex.getBindingResult().getGlobalErrors()
-            .forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
-        return api(ApiException.badRequest(summary(errors), errors));
+        ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(said(ge.getObjectName(), ge.getDefaultMessage())));
+        return refused(InvalidInput.of(errors));
     }
 
     @Override
@@ -100,15 +130,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
             if (result instanceof ParameterErrors bound) {
-                bound.getFieldErrors().forEach(fe -> errors.add(new FieldProblem(fe.getField(), fe.getDefaultMessage())));
-                bound.getGlobalErrors().forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
+                bound.getFieldErrors().forEach(fe -> errors.add(said(fe.getField(), fe.getDefaultMessage())));
+                bound.getGlobalErrors().forEach(ge -> errors.add(said(ge.getObjectName(), ge.getDefaultMessage())));
             } else {
                 String name = result.getMethodParameter().getParameterName();
-                result.getResolvableErrors().forEach(error ->
-                    errors.add(new FieldProblem(name == null ? "parameter" : name, error.getDefaultMessage())));
+                result.getResolvableErrors().forEach(error -> errors.add(said(name == null ? "parameter" : name, error.getDefaultMessage())));
             }
         });
-        return api(ApiException.badRequest(summary(errors), errors));
+        return refused(InvalidInput.of(errors));
     }
 
     @Override
@@ -116,46 +145,69 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getCause();
         if (RequestSizeLimit.isTooLarge(ex)) {
-            return api(new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
-                "The request body is larger than " + RequestSizeLimit.MAX_BYTES + " bytes.", null));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, Text.of("problem.tooLarge", RequestSizeLimit.MAX_BYTES)));
         }
         if (cause instanceof InputCoercionException) {
-            return api(ApiException.badRequest("A number in the body is out of range.", List.of(new FieldProblem("body", "number out of range"))));
+            return refused(InvalidInput.field("body", "problem.json.outOfRange"));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
-            String message;
             if (cause instanceof InvalidFormatException invalid) {
-                message = "invalid value '" + InputRules.abbreviate(String.valueOf(invalid.getValue()), 60) + "'" + expected(invalid.getTargetType());
-            } else if (cause instanceof MismatchedInputException mismatched) {
-                message = "wrong type or missing value" + expected(mismatched.getTargetType());
-            } else {
-                message = "invalid value";
+                return refused(InvalidInput.field(field, "problem.json.invalidValue",
+                    InputRules.abbreviate(String.valueOf(invalid.getValue()), 60), expected(invalid.getTargetType())));
             }
-            return api(ApiException.badRequest(field + ": " + message, List.of(new FieldProblem(field, message))));
+            if (cause instanceof MismatchedInputException mismatched) {
+                return refused(InvalidInput.field(field, "problem.json.wrongType", expected(mismatched.getTargetType())));
+            }
+            return refused(InvalidInput.field(field, "problem.json.invalid"));
         }
         if (cause instanceof JsonProcessingException) {
-            return api(ApiException.badRequest("The body is not well-formed JSON.", List.of(new FieldProblem("body", "malformed JSON"))));
+            return refused(InvalidInput.field("body", "problem.json.malformed"));
         }
-        return api(ApiException.badRequest("The request body is missing or unreadable.", List.of(new FieldProblem("body", "missing or unreadable"))));
+        return refused(InvalidInput.field("body", "problem.json.missing"));
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
-        String message = "invalid value '" + InputRules.abbreviate(String.valueOf(ex.getValue()), 60) + "'" + expected(ex.getRequiredType());
-        return api(ApiException.badRequest(field + ": " + message, List.of(new FieldProblem(field, message))));
+        return refused(InvalidInput.field(field, "problem.json.invalidValue", InputRules.abbreviate(String.valueOf(ex.getValue()), 60),
+            expected(ex.getRequiredType())));
+    }
+
+    /** The framework's own answers (unknown path, wrong method or media type, ...) in the caller's language too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        Text detail;
+        if (ex instanceof HttpRequestMethodNotSupportedException m) {
+            detail = Text.of("problem.http.method", m.getMethod(),
+                String.join(", ", m.getSupportedMethods() == null ? new String[0] : m.getSupportedMethods()));
+        } else if (ex instanceof HttpMediaTypeNotSupportedException m) {
+            detail = Text.of("problem.http.mediaType", String.valueOf(m.getContentType()));
+        } else {
+            detail = Text.of("problem.http." + statusCode.value());
+        }
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        ProblemDetail problem = problem(status == null ? HttpStatus.BAD_REQUEST : status, detail);
+        return ResponseEntity.status(statusCode).headers(headers).body(problem);
+    }
+
+    private ProblemDetail problem(HttpStatus status, Text detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, texts.get(detail));
+        problem.setTitle(texts.get(Text.of("problem.title." + status.value())));
+        return problem;
+    }
+
+    /** A field message that the validator has already put into words, in the request's language. */
+    private static FieldProblem said(String field, String message) {
+        return FieldProblem.of(field, "problem.literal", message);
     }
 
     private static String lastNode(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
-    }
-
-    private static String summary(List<FieldProblem> errors) {
-        return errors.isEmpty() ? "The request is invalid."
-            : String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
     }
 
     private static String path(JsonMappingException e) {
@@ -173,22 +225,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return sb.isEmpty() ? "body" : sb.toString();
     }
 
-    private static String expected(Class<?> type) {
+    /** What the field should have held, as a text (empty when the type says nothing useful). */
+    private static Text expected(Class<?> type) {
         if (type == null) {
-            return "";
+            return Text.of("problem.expected.none");
         }
         if (type.isEnum()) {
-            return ", expected one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return Text.of("problem.expected.enum", Arrays.toString(type.getEnumConstants()));
         }
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> ", expected " + InputRules.DATE_MESSAGE;
-            case "Instant", "OffsetDateTime" -> ", expected an ISO-8601 instant";
-            case "Integer", "int", "Long", "long" -> ", expected an integer";
-            case "Boolean", "boolean" -> ", expected true or false";
-            case "BigDecimal", "Double", "double" -> ", expected a number";
-            case "String" -> ", expected a string";
-            case "List" -> ", expected a list";
-            default -> "";
+            case "LocalDate" -> Text.of("problem.expected.date", InputRules.EARLIEST_DATE, InputRules.LATEST_DATE);
+            case "Instant", "OffsetDateTime" -> Text.of("problem.expected.instant");
+            case "Integer", "int", "Long", "long" -> Text.of("problem.expected.integer");
+            case "Boolean", "boolean" -> Text.of("problem.expected.boolean");
+            case "BigDecimal", "Double", "double" -> Text.of("problem.expected.number");
+            case "String" -> Text.of("problem.expected.string");
+            case "List" -> Text.of("problem.expected.list");
+            default -> Text.of("problem.expected.none");
         };
     }
 }

@@ -2,6 +2,7 @@ package dk.fjernlaan.platform.web;
 
 import java.io.IOException;
 
+import dk.fjernlaan.platform.texts.Text;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,6 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestSizeLimit extends OncePerRequestFilter {
 
     public static final int MAX_BYTES = 1024 * 1024;
+
+    private final ProblemWriter problems;
+
+    RequestSizeLimit(ProblemWriter problems) {
+        this.problems = problems;
+    }
 
     /** Thrown by the body's stream when it passes the limit. */
     static final class TooLarge extends IOException {
@@ -50,8 +57,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            ProblemResponses.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Payload too large",
-                "The request body is larger than " + MAX_BYTES + " bytes.");
+            problems.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, Text.of("problem.tooLarge", MAX_BYTES));
             return;
         }
         chain.doFilter(new Limited(request), response);

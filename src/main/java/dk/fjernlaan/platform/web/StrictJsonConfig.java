@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dk.fjernlaan.platform.refusal.InvalidInput;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,8 +57,8 @@ class StrictJsonConfig {
             }
             String text = p.getText();
             try {
-                return InputRules.date(text);
-            } catch (IllegalArgumentException e) {
+                return InputRules.date(p.currentName(), text);
+            } catch (InvalidInput e) {
                 throw InvalidFormatException.from(p, e.getMessage(), text, LocalDate.class);
             }
         }

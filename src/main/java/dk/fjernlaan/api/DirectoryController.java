@@ -1,4 +1,9 @@
-package dk.fjernlaan.directory;
+package dk.fjernlaan.api;
+
+import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
+import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
+import static dk.fjernlaan.platform.web.InputRules.NAME_LENGTH;
+import static dk.fjernlaan.platform.web.InputRules.TEXT_LENGTH;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -6,11 +11,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
-import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
-import static dk.fjernlaan.platform.web.InputRules.NAME_LENGTH;
-import static dk.fjernlaan.platform.web.InputRules.TEXT_LENGTH;
-
+import dk.fjernlaan.directory.Agency;
+import dk.fjernlaan.directory.AgencyType;
+import dk.fjernlaan.directory.Branch;
+import dk.fjernlaan.directory.Closure;
+import dk.fjernlaan.directory.ClosureScope;
+import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.directory.LendingRoute;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,7 +73,7 @@ class DirectoryController {
     record ClosureView(long closureId, String agencyId, ClosureScope scope, LocalDate from, LocalDate to, String reason,
                        List<String> branchIds, boolean active, java.time.Instant reopenedAt) {}
 
-    record RouteNumberBody(@Size(max = 20) @Pattern(regexp = "[0-9A-Za-z-]*", message = "letters, digits and '-' only") String routeNumber) {}
+    record RouteNumberBody(@Size(max = 20) @Pattern(regexp = "[0-9A-Za-z-]*", message = "{validation.routeNumber}") String routeNumber) {}
 
     @GetMapping("/api/libraries")
     @Operation(summary = "List libraries (agencies), optionally by type or part of the name")

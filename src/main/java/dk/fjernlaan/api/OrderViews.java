@@ -1,4 +1,4 @@
-package dk.fjernlaan.order;
+package dk.fjernlaan.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +7,12 @@ import java.util.List;
 import dk.fjernlaan.automation.Automation;
 import dk.fjernlaan.automation.Candidate;
 import dk.fjernlaan.automation.TextPart;
+import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.LenderAttempt;
+import dk.fjernlaan.order.OrderEvent;
+import dk.fjernlaan.order.OrderStatus;
+import dk.fjernlaan.order.OrderSystem;
+import dk.fjernlaan.order.OrderWarning;
 import dk.fjernlaan.platform.texts.Texts;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,4 @@
-package dk.fjernlaan.catalogue;
-
-import java.time.LocalDate;
-import java.util.List;
+package dk.fjernlaan.api;
 
 import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
 import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
@@ -10,6 +7,13 @@ import static dk.fjernlaan.platform.web.InputRules.PID;
 import static dk.fjernlaan.platform.web.InputRules.PID_MESSAGE;
 import static dk.fjernlaan.platform.web.InputRules.TEXT_LENGTH;
 
+import java.time.LocalDate;
+import java.util.List;
+
+import dk.fjernlaan.catalogue.BibRecord;
+import dk.fjernlaan.catalogue.CatalogueService;
+import dk.fjernlaan.catalogue.HoldingItem;
+import dk.fjernlaan.catalogue.ItemStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,7 +43,7 @@ class CatalogueController {
     record RecordBody(@NotBlank @Size(max = ID_LENGTH) String workId, @NotBlank @Size(max = TEXT_LENGTH) String title,
                       @Size(max = 300) String author, @Size(max = 100) String edition, Boolean firstEdition,
                       @NotNull Integer materialType, @NotNull LocalDate recordCreated,
-                      @Pattern(regexp = "BKM\\d{6}", message = "must look like BKM202520") String bkmWeek,
+                      @Pattern(regexp = "BKM\\d{6}", message = "{validation.bkmWeek}") String bkmWeek,
                       Boolean overbygning, Boolean physical) {}
 
     record RecordView(String pid, String workId, String title, String author, String edition, boolean firstEdition,

@@ -1,6 +1,4 @@
-package dk.fjernlaan.patron;
-
-import java.math.BigDecimal;
+package dk.fjernlaan.api;
 
 import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
 import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
@@ -10,6 +8,10 @@ import static dk.fjernlaan.platform.web.InputRules.NAME_LENGTH;
 import static dk.fjernlaan.platform.web.InputRules.PATRON_ID;
 import static dk.fjernlaan.platform.web.InputRules.PATRON_ID_MESSAGE;
 
+import java.math.BigDecimal;
+
+import dk.fjernlaan.patron.Patron;
+import dk.fjernlaan.patron.PatronService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,9 +43,9 @@ class PatronController {
     }
 
     record PatronBody(@NotBlank @Size(max = NAME_LENGTH) String name, @NotBlank @Email @Size(max = EMAIL_LENGTH) String email,
-                      @NotNull @DecimalMin(value = "0", message = "must not be negative")
-                      @DecimalMax(value = MAX_DEBT_KR, message = "must be at most " + MAX_DEBT_KR + " kr.")
-                      @Digits(integer = 10, fraction = 2, message = "kroner with at most 2 decimals") BigDecimal debtKr) {}
+                      @NotNull @DecimalMin(value = "0", message = "{validation.notNegative}")
+                      @DecimalMax(value = MAX_DEBT_KR, message = "{validation.maxDebt}")
+                      @Digits(integer = 10, fraction = 2, message = "{validation.kroner}") BigDecimal debtKr) {}
 
     record PatronView(String agencyId, String patronId, BigDecimal debtKr, boolean blocked) {}
 

@@ -1,11 +1,18 @@
-package dk.fjernlaan.automation;
+package dk.fjernlaan.api;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.fjernlaan.platform.web.ApiException;
-import dk.fjernlaan.platform.web.FieldProblem;
+import dk.fjernlaan.automation.AutomationSettings;
+import dk.fjernlaan.automation.AutomationSettingsService;
+import dk.fjernlaan.automation.BorrowerSettings;
+import dk.fjernlaan.automation.LenderSettings;
+import dk.fjernlaan.automation.LoanRules;
+import dk.fjernlaan.automation.Participation;
+import dk.fjernlaan.platform.refusal.FieldProblem;
+import dk.fjernlaan.platform.refusal.InvalidInput;
+import dk.fjernlaan.platform.texts.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,14 +74,14 @@ class AutomationController {
     SettingsView put(@PathVariable String agencyId, @PathVariable int materialType, @Valid @RequestBody SettingsBody body) {
         List<FieldProblem> problems = new ArrayList<>();
         if (body.materialType() != null && body.materialType() != materialType) {
-            problems.add(new FieldProblem("materialType", "differs from the material type of the path (" + materialType + ")"));
+            problems.add(FieldProblem.of("materialType", "problem.settings.materialTypeDiffers", materialType));
         }
         if (Boolean.TRUE.equals(body.lender().willReceive()) && body.lender().minAgeDays() == null) {
-            problems.add(new FieldProblem("lender.minAgeDays", "is required when the library lends automatically"));
+            problems.add(FieldProblem.of("lender.minAgeDays", "problem.settings.lenderMinAgeRequired"));
         }
         List<String> lenders = lenders(body.borrower().lenders(), problems);
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest("The settings are incomplete or malformed.", problems);
+            throw new InvalidInput(Text.of("problem.settings.incomplete"), problems);
         }
         BorrowerBody b = body.borrower();
         LenderBody l = body.lender();
@@ -96,14 +103,14 @@ class AutomationController {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode id = node.get(i);
                 if (!id.isTextual() || !id.asText().matches("\\d{6}")) {
-                    problems.add(new FieldProblem("borrower.lenders[" + i + "]", "must be a 6-digit agency id"));
+                    problems.add(FieldProblem.of("borrower.lenders[" + i + "]", "problem.settings.agencyId"));
                 } else {
                     ids.add(id.asText());
                 }
             }
             return ids;
         }
-        problems.add(new FieldProblem("borrower.lenders", "must be \"ALL\" or a list of agency ids"));
+        problems.add(FieldProblem.of("borrower.lenders", "problem.settings.lenders"));
         return null;
     }
 }

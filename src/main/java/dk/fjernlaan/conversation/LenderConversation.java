@@ -1,0 +1,234 @@
+package dk.fjernlaan.conversation;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import dk.fjernlaan.automation.AutomationService;
+import dk.fjernlaan.automation.Decision;
+import dk.fjernlaan.directory.Branch;
+import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.LenderAttempt;
+import dk.fjernlaan.order.OrderChanges;
+import dk.fjernlaan.order.OrderProcess;
+import dk.fjernlaan.order.OrderRepository;
+import dk.fjernlaan.order.SupplierMessage;
+import dk.fjernlaan.order.SupplierStatus;
+import dk.fjernlaan.platform.refusal.InvalidInput;
+import dk.fjernlaan.platform.refusal.NotAllowed;
+import dk.fjernlaan.platform.refusal.NotFound;
+import dk.fjernlaan.platform.refusal.NotInState;
+import dk.fjernlaan.platform.refusal.Unacceptable;
+import dk.fjernlaan.platform.security.Actor;
+import dk.fjernlaan.platform.time.FjernlaanClock;
+import dk.fjernlaan.platform.web.InputRules;
+import org.springframework.stereotype.Service;
+
+/**
+ * The conversation with the lender ({@code LenderConversation}): the request goes to one lender of the rota after
+ * the other; the lender answers (from Tasklist or the API, in ISO 18626's words), is silent, or gives a date that
+ * is too late; until the item is dispatched or no lender is left.
+ */
+@Service
+public class LenderConversation {
+
+    private static final Set<SupplierStatus> ANSWERS = EnumSet.of(SupplierStatus.WillSupply, SupplierStatus.ExpectToSupply,
+        SupplierStatus.Unfilled, SupplierStatus.RetryPossible, SupplierStatus.Loaned);
+
+    private final OrderRepository orders;
+    private final OrderChanges changes;
+    private final OrderProcess process;
+    private final AutomationService automation;
+    private final DirectoryService directory;
+    private final FjernlaanClock clock;
+
+    LenderConversation(OrderRepository orders, OrderChanges changes, OrderProcess process, AutomationService automation,
+                       DirectoryService directory, FjernlaanClock clock) {
+        this.orders = orders;
+        this.changes = changes;
+        this.process = process;
+        this.automation = automation;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    private IllOrder order(long orderId) {
+        return orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
+    }
+
+    // the lender's messages ------------------------------------------------------------------------
+
+    /**
+     * A message from the lender over the API: it completes the lender's task (as in Tasklist). A message from a
+     * lender that is no longer asked is recorded in the history and otherwise ignored; a message that only repeats
+     * what the lender already said (a client's retry, the same message sent twice at once) changes nothing.
+     */
+    public IllOrder answer(long orderId, SupplierMessage message) {
+        Actor actor = Actor.current();
+        changes.locked(orderId, order -> {
+            String sender = senderAgency(order, message, actor);
+            if (sender != null && !sender.equals(order.lenderAgencyId())) {
+                if (order.attempts().stream().noneMatch(a -> a.agencyId().equals(sender))) {
+                    throw new NotAllowed("problem.lender.notAsked", sender, orderId);
+                }
+                if (!order.alreadySaid(sender, message)) {
+                    order.lateAnswer(sender, message.status().name(), clock.now(), actor.userId());
+                    orders.update(order);
+                }
+                return null;
+            }
+            if (order.lenderAgencyId() == null) {
+                throw new NotInState(order.status().name(), "problem.order.noLender", orderId, order.status());
+            }
+            if (!actor.mayActFor(order.lenderAgencyId())) {
+                throw new NotAllowed("problem.lender.onlyStaff", orderId);
+            }
+            if (!ANSWERS.contains(message.status())) {
+                throw notFitting(order, message);
+            }
+            check(message);
+            if (order.alreadySaid(order.lenderAgencyId(), message)) {
+                return null;
+            }
+            String task = process.lenderTaskId(orderId).orElseThrow(() -> order.status().beforeDispatch() && !order.status().closed()
+                ? new NotInState(order.status().name(), "problem.order.busy", orderId, order.status())
+                : notFitting(order, message));
+            process.completeLenderTask(task, message);
+            return null;
+        });
+        return order(orderId);
+    }
+
+    private static NotInState notFitting(IllOrder order, SupplierMessage message) {
+        return new NotInState(order.status().name(), "problem.message.notFitting", message.status(), order.orderId(), order.status());
+    }
+
+    /**
+     * The lender library a message comes from: the one of the branch it names (the caller must be allowed to act for
+     * it), else the caller's library group, else (an administrator or integration) the current lender.
+     */
+    private static String senderAgency(IllOrder order, SupplierMessage message, Actor actor) {
+        if (message.supplierBranchId() != null) {
+            String agency = order.attempts().stream().filter(a -> a.branchId().equals(message.supplierBranchId()))
+                .map(LenderAttempt::agencyId).reduce((a, b) -> b).orElse(message.supplierBranchId());
+            if (!actor.mayActFor(agency)) {
+                throw new NotAllowed("problem.lender.onlyStaffOfBranch", agency, message.supplierBranchId());
+            }
+            return agency;
+        }
+        if (order.lenderAgencyId() != null && actor.groups().contains(order.lenderAgencyId())) {
+            return order.lenderAgencyId();
+        }
+        return actor.groups().stream()
+            .filter(g -> order.attempts().stream().anyMatch(a -> a.agencyId().equals(g)))
+            .findFirst().orElse(null);
+    }
+
+    /** Validates a lender's message before its task is completed (from the API or from Tasklist). */
+    public void check(SupplierMessage message) {
+        if (message.status() == null) {
+            throw InvalidInput.field("status", "problem.required");
+        }
+        if (message.reason() != null && message.reason().length() > InputRules.TEXT_LENGTH) {
+            throw InvalidInput.field("reason", "problem.text.tooLong", InputRules.TEXT_LENGTH);
+        }
+        if (message.itemId() != null && message.itemId().length() > InputRules.ID_LENGTH) {
+            throw InvalidInput.field("itemId", "problem.text.tooLong", InputRules.ID_LENGTH);
+        }
+        LocalDate today = clock.today();
+        switch (message.status()) {
+            case ExpectToSupply -> {
+                if (message.expectedDeliveryDate() == null) {
+                    throw InvalidInput.field("expectedDeliveryDate", "problem.requiredWith", "ExpectToSupply");
+                }
+                if (message.expectedDeliveryDate().isBefore(today)) {
+                    throw Unacceptable.field("expectedDeliveryDate", "problem.date.past");
+                }
+                if (!InputRules.withinReach(message.expectedDeliveryDate(), today)) {
+                    throw Unacceptable.field("expectedDeliveryDate", "problem.date.tooFar", InputRules.DAYS_AHEAD);
+                }
+            }
+            case Loaned -> {
+                if (message.dueDate() == null) {
+                    throw InvalidInput.field("dueDate", "problem.requiredWith", "Loaned");
+                }
+                if (!message.dueDate().isAfter(today)) {
+                    throw Unacceptable.field("dueDate", "problem.date.afterToday");
+                }
+                if (!InputRules.withinReach(message.dueDate(), today)) {
+                    throw Unacceptable.field("dueDate", "problem.date.tooFar", InputRules.DAYS_AHEAD);
+                }
+            }
+            case WillSupply, Unfilled, RetryPossible -> { }
+            default -> throw Unacceptable.field("status", "problem.message.notAnAnswer", message.status());
+        }
+    }
+
+    /** Records the current lender's answer (called when its task is completed). */
+    public void record(long orderId, SupplierMessage message, String userId) {
+        IllOrder order = order(orderId);
+        order.lenderAnswered(message, clock.now(), userId);
+        orders.update(order);
+    }
+
+    // the steps of the conversation ---------------------------------------------------------------
+
+    /** @return the lender's agency (whose staff answer the request) */
+    public String sendRequest(long orderId, String lenderBranchId) {
+        IllOrder order = order(orderId);
+        Branch lender = directory.findBranch(lenderBranchId)
+            .orElseThrow(() -> new IllegalStateException("Lender branch " + lenderBranchId + " is not in the directory"));
+        order.sentToLender(lender.branchId(), lender.agencyId(), clock.now(), Actor.current().userId());
+        orders.update(order);
+        return lender.agencyId();
+    }
+
+    public void lenderSilent(long orderId, int workingDays) {
+        IllOrder order = order(orderId);
+        order.lenderSilent(workingDays, clock.now());
+        orders.update(order);
+    }
+
+    /** Whether the lender's later date is acceptable ({@link RotaPolicy#expectedDateAcceptable}). */
+    public boolean expectedDateAcceptable(long orderId, int marginDays) {
+        IllOrder order = order(orderId);
+        if (order.expectedDelivery() == null || order.expectedDelivery().isAfter(order.needBeforeDate())) {
+            return RotaPolicy.expectedDateAcceptable(order.expectedDelivery(), order.needBeforeDate(), Optional.empty(), marginDays);
+        }
+        return RotaPolicy.expectedDateAcceptable(order.expectedDelivery(), order.needBeforeDate(),
+            rotaAlternative(order).map(Decision::availabilityDate), marginDays);
+    }
+
+    public void withdrawRequest(long orderId, String why) {
+        IllOrder order = order(orderId);
+        order.requestWithdrawn(why, clock.now());
+        orders.update(order);
+    }
+
+    /** The next lender of the rota that still qualifies now; none for orders that staff sent to a lender. */
+    public Optional<String> nextLender(long orderId) {
+        return rotaAlternative(order(orderId)).map(Decision::lenderBranchId);
+    }
+
+    private Optional<Decision> rotaAlternative(IllOrder order) {
+        if (!order.automated()) {
+            return Optional.empty();
+        }
+        Set<String> asked = new HashSet<>();
+        order.attempts().forEach(a -> asked.add(a.branchId()));
+        Decision decision = automation.decideExcluding(new AutomationService.DecisionRequest(order.borrowerAgencyId(), order.pickupBranchId(),
+            order.orderSystem().name(), null, order.pids(), order.orderedPid(), order.exactEdition(), order.materialType(),
+            order.needBeforeDate()), asked);
+        return decision.automated() ? Optional.of(decision) : Optional.empty();
+    }
+
+    /** No lender is left to ask: back to the borrower's manual queue. */
+    public void rotaExhausted(long orderId) {
+        IllOrder order = order(orderId);
+        order.rotaExhausted(clock.now());
+        orders.update(order);
+    }
+}

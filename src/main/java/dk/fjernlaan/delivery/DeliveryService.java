@@ -1,0 +1,205 @@
+package dk.fjernlaan.delivery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dk.fjernlaan.courier.CourierScheme;
+import dk.fjernlaan.directory.Branch;
+import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.notification.PatronMailer;
+import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.OrderChanges;
+import dk.fjernlaan.order.OrderProcess;
+import dk.fjernlaan.order.OrderRepository;
+import dk.fjernlaan.order.OrderSignal;
+import dk.fjernlaan.order.OrderStatus;
+import dk.fjernlaan.order.Orders;
+import dk.fjernlaan.order.SupplierMessage;
+import dk.fjernlaan.order.SupplierStatus;
+import dk.fjernlaan.platform.refusal.InvalidInput;
+import dk.fjernlaan.platform.refusal.NotAllowed;
+import dk.fjernlaan.platform.refusal.NotInState;
+import dk.fjernlaan.platform.refusal.Unacceptable;
+import dk.fjernlaan.platform.security.AccessPolicy;
+import dk.fjernlaan.platform.security.Actor;
+import dk.fjernlaan.platform.time.FjernlaanClock;
+import dk.fjernlaan.platform.web.InputRules;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The order after dispatch ({@code Delivery}): the courier's way to the pickup branch, the patron's notice and
+ * pickup; and the messages about the item from the borrower library, the patron and the lender.
+ */
+@Service
+public class DeliveryService {
+
+    private final OrderRepository orders;
+    private final Orders reading;
+    private final OrderChanges changes;
+    private final OrderProcess process;
+    private final CourierScheme courier;
+    private final DirectoryService directory;
+    private final PatronMailer mailer;
+    private final FjernlaanClock clock;
+    private final int pickupDays;
+
+    @SuppressWarnings("java:S107")
+    DeliveryService(OrderRepository orders, Orders reading, OrderChanges changes, OrderProcess process, CourierScheme courier,
+                    DirectoryService directory, PatronMailer mailer, FjernlaanClock clock,
+                    @Value("${fjernlaan.pickup.period-days:7}") int pickupDays) {
+        this.orders = orders;
+        this.reading = reading;
+        this.changes = changes;
+        this.process = process;
+        this.courier = courier;
+        this.directory = directory;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.pickupDays = pickupDays;
+    }
+
+    // messages from the libraries and the patron's events --------------------------------------
+
+    /** The borrower library's messages about the item: Received, ShippedReturn, Renew. */
+    public IllOrder requesterMessage(long orderId, String action) {
+        return signal(orderId, action, true, order -> switch (action) {
+            case "Received" -> order.status() == OrderStatus.SHIPPED ? OrderSignal.ITEM_RECEIVED : null;
+            case "ShippedReturn" -> order.status() == OrderStatus.ON_LOAN ? OrderSignal.RETURNED
+                : order.status() == OrderStatus.AT_PICKUP ? OrderSignal.NOT_PICKED_UP : null;
+            case "Renew" -> order.status() == OrderStatus.ON_LOAN ? OrderSignal.RENEWAL_REQUESTED : null;
+            default -> null;
+        }, Map.of());
+    }
+
+    /** The patron's events at the pickup branch: PickedUp, NotPickedUp, Returned. */
+    public IllOrder patronEvent(long orderId, String event) {
+        return signal(orderId, event, true, order -> switch (event) {
+            case "PickedUp", "NotPickedUp" -> order.status() != OrderStatus.AT_PICKUP ? null
+                : "PickedUp".equals(event) ? OrderSignal.PICKED_UP : OrderSignal.NOT_PICKED_UP;
+            case "Returned" -> order.status() == OrderStatus.ON_LOAN ? OrderSignal.RETURNED : null;
+            default -> null;
+        }, Map.of());
+    }
+
+    /** The lender's messages after dispatch: Recalled (with a new due date), LoanCompleted. */
+    public IllOrder lenderMessage(long orderId, SupplierMessage message) {
+        if (message.status() == SupplierStatus.Recalled) {
+            if (message.dueDate() == null) {
+                throw InvalidInput.field("dueDate", "problem.recall.dueRequired");
+            }
+            if (message.dueDate().isBefore(clock.today())) {
+                throw Unacceptable.field("dueDate", "problem.date.past");
+            }
+            if (!InputRules.withinReach(message.dueDate(), clock.today())) {
+                throw Unacceptable.field("dueDate", "problem.date.tooFar", InputRules.DAYS_AHEAD);
+            }
+            changes.locked(orderId, order -> {
+                requireLender(order);
+                if (order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.AT_PICKUP) {
+                    // not with the patron yet: the loan starts with the new due date
+                    order.recalled(message.dueDate(), order.patronDueDate(), clock.now(), Actor.current().userId());
+                    orders.update(order);
+                    return null;
+                }
+                if (order.status() != OrderStatus.ON_LOAN) {
+                    throw notFitting(order, "Recalled");
+                }
+                take(order, OrderSignal.RECALLED, Map.of("recalledDueDate", message.dueDate().toString()));
+                return null;
+            });
+            return reading.order(orderId);
+        }
+        return signal(orderId, message.status().name(), false, order -> {
+            requireLender(order);
+            return message.status() == SupplierStatus.LoanCompleted && order.status() == OrderStatus.RETURN_SHIPPED
+                ? OrderSignal.LOAN_COMPLETED : null;
+        }, Map.of());
+    }
+
+    private static void requireLender(IllOrder order) {
+        if (order.lenderAgencyId() == null || !Actor.current().mayActFor(order.lenderAgencyId())) {
+            throw new NotAllowed("problem.delivery.onlyLenderStaff", order.orderId());
+        }
+    }
+
+    /** Tells the order's process what happened, if it fits the order's state as it is now. */
+    private IllOrder signal(long orderId, String what, boolean borrowerSends, Function<IllOrder, OrderSignal> fitting,
+                            Map<String, Object> facts) {
+        changes.locked(orderId, order -> {
+            if (borrowerSends) {
+                AccessPolicy.requireAgency(order.borrowerAgencyId());
+            }
+            OrderSignal signal = fitting.apply(order);
+            if (signal == null) {
+                throw notFitting(order, what);
+            }
+            take(order, signal, facts);
+            return null;
+        });
+        return reading.order(orderId);
+    }
+
+    private void take(IllOrder order, OrderSignal signal, Map<String, Object> facts) {
+        if (!process.signal(order.orderId(), signal, facts)) {
+            throw new NotInState(order.status().name(), "problem.order.busy", order.orderId(), order.status());
+        }
+    }
+
+    private static NotInState notFitting(IllOrder order, String what) {
+        return new NotInState(order.status().name(), "problem.message.notFitting", what, order.orderId(), order.status());
+    }
+
+    // steps of the delivery ---------------------------------------------------------------------
+
+    /** The item is on its way from the lender: plan its way through the courier scheme. */
+    public void planShipment(long orderId) {
+        IllOrder order = reading.order(orderId);
+        String from = order.forwardedFrom() != null ? orders.find(order.forwardedFrom()).map(IllOrder::pickupBranchId).orElse(order.lenderBranchId())
+            : order.lenderBranchId();
+        order.shipmentPlanned(courier.route(from, order.pickupBranchId(), clock.today()), clock.now());
+        orders.update(order);
+    }
+
+    /**
+     * The item has arrived at the pickup branch: the patron is told where and until when.
+     *
+     * @return when the pickup period is over
+     */
+    public Instant itemArrived(long orderId) {
+        IllOrder order = reading.order(orderId);
+        LocalDate keptUntil = clock.today().plusDays(pickupDays);
+        order.arrived(keptUntil, clock.now(), Actor.current().userId());
+        String where = directory.findBranch(order.pickupBranchId()).map(Branch::name).orElse(order.pickupBranchId());
+        if (mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "PICKUP_READY", reading.title(order), where, keptUntil)) {
+            order.patronNotified("PICKUP_READY", clock.now());
+        }
+        orders.update(order);
+        if (order.forwardedFrom() != null) {
+            process.signal(order.forwardedFrom(), OrderSignal.FORWARDED_ITEM_ARRIVED, Map.of());
+        }
+        return keptUntil.plusDays(1).atStartOfDay(clock.zone()).toInstant();
+    }
+
+    public void notPickedUp(long orderId) {
+        IllOrder order = reading.order(orderId);
+        order.notPickedUp(clock.now(), Actor.current().userId());
+        orders.update(order);
+    }
+
+    /** Where a lender's items out on ILL are now. */
+    public List<IllOrder> itemsOut(String lenderAgencyId) {
+        directory.agency(lenderAgencyId);
+        return orders.findItemsOut(lenderAgencyId);
+    }
+
+    /** The mails the order's patron got (without their recipient). */
+    public List<PatronMailer.Mail> mails(long orderId) {
+        IllOrder order = reading.order(orderId);
+        AccessPolicy.requireAnyAgency(order.borrowerAgencyId());
+        return mailer.mails(orderId);
+    }
+}

@@ -1,0 +1,114 @@
+package dk.fjernlaan.delivery;
+
+import java.time.LocalDate;
+
+import dk.fjernlaan.automation.AutomationSettingsService;
+import dk.fjernlaan.automation.LoanRules;
+import dk.fjernlaan.courier.CourierScheme;
+import dk.fjernlaan.notification.PatronMailer;
+import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.OrderRepository;
+import dk.fjernlaan.order.OrderStatus;
+import dk.fjernlaan.order.Orders;
+import dk.fjernlaan.platform.security.Actor;
+import dk.fjernlaan.platform.texts.Texts;
+import dk.fjernlaan.platform.time.FjernlaanClock;
+import dk.fjernlaan.platform.time.WorkingDays;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The patron's loan ({@code Loan}): the due date (the lender's, less the way back), the reminder and the overdue
+ * notices, renewals and the lender's recall, each told to the patron ({@link LoanPolicy} holds the rules).
+ */
+@Service
+public class LoanService {
+
+    private final OrderRepository orders;
+    private final Orders reading;
+    private final CourierScheme courier;
+    private final AutomationSettingsService settings;
+    private final PatronMailer mailer;
+    private final WorkingDays workingDays;
+    private final Texts texts;
+    private final FjernlaanClock clock;
+    private final int reminderDaysBefore;
+    private final int overdueNotices;
+    private final int overdueIntervalDays;
+
+    @SuppressWarnings("java:S107")
+    LoanService(OrderRepository orders, Orders reading, CourierScheme courier, AutomationSettingsService settings, PatronMailer mailer,
+                WorkingDays workingDays, Texts texts, FjernlaanClock clock,
+                @Value("${fjernlaan.loan.reminder-days-before:3}") int reminderDaysBefore,
+                @Value("${fjernlaan.loan.overdue-notices:3}") int overdueNotices,
+                @Value("${fjernlaan.loan.overdue-interval-days:7}") int overdueIntervalDays) {
+        this.orders = orders;
+        this.reading = reading;
+        this.courier = courier;
+        this.settings = settings;
+        this.mailer = mailer;
+        this.workingDays = workingDays;
+        this.texts = texts;
+        this.clock = clock;
+        this.reminderDaysBefore = reminderDaysBefore;
+        this.overdueNotices = overdueNotices;
+        this.overdueIntervalDays = overdueIntervalDays;
+    }
+
+    /** The patron has the item: the loan runs until the lender's due date less the way back. */
+    public LoanPolicy.Timers startLoan(long orderId) {
+        IllOrder order = reading.order(orderId);
+        LocalDate patronDue = patronDue(order, order.dueDate());
+        order.pickedUp(patronDue, clock.now(), Actor.current().userId());
+        orders.update(order);
+        return timers(patronDue);
+    }
+
+    /** The reminder before the due date, or an overdue notice after it. */
+    public void remind(long orderId, String kind) {
+        IllOrder order = reading.order(orderId);
+        if (order.status() == OrderStatus.ON_LOAN
+                && mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), kind, reading.title(order), order.patronDueDate())) {
+            order.patronNotified(kind, clock.now());
+            orders.update(order);
+        }
+    }
+
+    /** The patron asks to renew: granted or refused ({@link LoanPolicy#renewal}); the patron is told either way. */
+    public LoanPolicy.Timers decideRenewal(long orderId) {
+        IllOrder order = reading.order(orderId);
+        LoanRules rules = settings.loanRules(order.lenderAgencyId(), order.materialType());
+        boolean othersWait = !orders.findWaitingFor(order.workId(), order.lenderAgencyId(), orderId).isEmpty();
+        LoanPolicy.Renewal renewal = LoanPolicy.renewal(othersWait, order.renewals(), rules, order.dueDate());
+        String title = reading.title(order);
+        if (renewal.granted()) {
+            order.renewed(renewal.lenderDue(), patronDue(order, renewal.lenderDue()), clock.now(), Actor.current().userId());
+            mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_GRANTED", title, order.patronDueDate());
+        } else {
+            String why = texts.getDefault(renewal.refusal());
+            order.renewalRefused(why, clock.now(), Actor.current().userId());
+            mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_REFUSED", title, order.patronDueDate(), why);
+        }
+        orders.update(order);
+        return timers(order.patronDueDate());
+    }
+
+    /** The lender needs its item back earlier: the loan is shortened and the patron told. */
+    public LoanPolicy.Timers applyRecall(long orderId, LocalDate lenderDue) {
+        IllOrder order = reading.order(orderId);
+        order.recalled(lenderDue, patronDue(order, lenderDue), clock.now(), Actor.current().userId());
+        mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RECALLED", reading.title(order), order.patronDueDate());
+        orders.update(order);
+        return timers(order.patronDueDate());
+    }
+
+    /** The patron's due date for a lender's due date: less the working days the item needs to get back. */
+    LocalDate patronDue(IllOrder order, LocalDate lenderDue) {
+        int transit = courier.transitDays(order.pickupBranchId(), courier.returnAddress(order.lenderBranchId()));
+        return LoanPolicy.patronDue(workingDays.minusWorkingDays(lenderDue, transit), clock.today());
+    }
+
+    private LoanPolicy.Timers timers(LocalDate patronDue) {
+        return LoanPolicy.timers(patronDue, reminderDaysBefore, overdueNotices, overdueIntervalDays, clock.zone(), clock.now());
+    }
+}

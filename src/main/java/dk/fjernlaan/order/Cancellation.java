@@ -1,0 +1,56 @@
+package dk.fjernlaan.order;
+
+import dk.fjernlaan.platform.refusal.NotFound;
+import dk.fjernlaan.platform.refusal.NotInState;
+import dk.fjernlaan.platform.security.AccessPolicy;
+import dk.fjernlaan.platform.time.FjernlaanClock;
+import org.springframework.stereotype.Service;
+
+/** The order ends before dispatch: the patron or staff cancel it, or its need-before date passes. */
+@Service
+public class Cancellation {
+
+    private final OrderRepository orders;
+    private final OrderChanges changes;
+    private final OrderProcess process;
+    private final FjernlaanClock clock;
+
+    Cancellation(OrderRepository orders, OrderChanges changes, OrderProcess process, FjernlaanClock clock) {
+        this.orders = orders;
+        this.changes = changes;
+        this.process = process;
+        this.clock = clock;
+    }
+
+    /** Cancels the order (patron or staff) before the lender has dispatched it. */
+    public IllOrder cancel(long orderId, String note) {
+        changes.locked(orderId, order -> {
+            AccessPolicy.requireAgency(order.borrowerAgencyId());
+            if (order.status().closed()) {
+                throw new NotInState(order.status().name(), "problem.cancel.closed", orderId, order.status());
+            }
+            if (!order.status().beforeDispatch()) {
+                throw new NotInState(order.status().name(), "problem.cancel.dispatched", orderId, order.status());
+            }
+            if (!process.cancel(orderId, note)) {
+                throw new NotInState(order.status().name(), "problem.order.busy", orderId, order.status());
+            }
+            return null;
+        });
+        return orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
+    }
+
+    /** Called by the process when the cancellation has stopped everything before dispatch. */
+    public void recordCancelled(long orderId, String note, String userId) {
+        IllOrder order = orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
+        order.cancelled(note, clock.now(), userId);
+        orders.update(order);
+    }
+
+    /** The need-before date passed before dispatch. */
+    public void expire(long orderId) {
+        IllOrder order = orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
+        order.expired(clock.now());
+        orders.update(order);
+    }
+}

@@ -1,0 +1,56 @@
+package dk.fjernlaan.order;
+
+import java.util.List;
+
+import dk.fjernlaan.catalogue.BibRecord;
+import dk.fjernlaan.catalogue.CatalogueService;
+import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.platform.refusal.NotFound;
+import org.springframework.stereotype.Service;
+
+/** Reading orders: one with its history, lists by library and status, what a staff task shows. */
+@Service
+public class Orders {
+
+    /** What a task for staff shows about the order. */
+    public record TaskFacts(String title, String summary) {}
+
+    private final OrderRepository orders;
+    private final CatalogueService catalogue;
+    private final DirectoryService directory;
+
+    Orders(OrderRepository orders, CatalogueService catalogue, DirectoryService directory) {
+        this.orders = orders;
+        this.catalogue = catalogue;
+        this.directory = directory;
+    }
+
+    public IllOrder order(long orderId) {
+        return orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
+    }
+
+    public List<OrderEvent> history(long orderId) {
+        return orders.events(orderId);
+    }
+
+    public List<IllOrder> list(String borrowerAgencyId, String lenderAgencyId, List<OrderStatus> statuses, int page, int size) {
+        return orders.find(borrowerAgencyId, lenderAgencyId, statuses, page * size, size);
+    }
+
+    public long count(String borrowerAgencyId, String lenderAgencyId, List<OrderStatus> statuses) {
+        return orders.count(borrowerAgencyId, lenderAgencyId, statuses);
+    }
+
+    /** The title of what the order asks for (its pid when the record is gone). */
+    public String title(IllOrder order) {
+        return catalogue.findRecord(order.orderedPid()).map(BibRecord::title).orElse(order.orderedPid());
+    }
+
+    /** The title, and one line for Tasklist: title, pickup branch, need-before date. */
+    public TaskFacts taskFacts(long orderId) {
+        IllOrder order = order(orderId);
+        String title = title(order);
+        String pickup = directory.findBranch(order.pickupBranchId()).map(b -> b.name() + " (" + b.branchId() + ")").orElse(order.pickupBranchId());
+        return new TaskFacts(title, title + " · " + pickup + " · " + order.needBeforeDate());
+    }
+}
