@@ -1,11 +1,11 @@
 package dk.fjernlaan.api;
 
-import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
-import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
-import static dk.fjernlaan.platform.web.InputRules.ID_LENGTH;
-import static dk.fjernlaan.platform.web.InputRules.PID;
-import static dk.fjernlaan.platform.web.InputRules.PID_MESSAGE;
-import static dk.fjernlaan.platform.web.InputRules.TEXT_LENGTH;
+import static dk.fjernlaan.platform.input.InputRules.AGENCY_ID;
+import static dk.fjernlaan.platform.input.InputRules.AGENCY_ID_MESSAGE;
+import static dk.fjernlaan.platform.input.InputRules.ID_LENGTH;
+import static dk.fjernlaan.platform.input.InputRules.PID;
+import static dk.fjernlaan.platform.input.InputRules.PID_MESSAGE;
+import static dk.fjernlaan.platform.input.InputRules.TEXT_LENGTH;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dk.fjernlaan.api;
 
-import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
-import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
-import static dk.fjernlaan.platform.web.InputRules.NAME_LENGTH;
-import static dk.fjernlaan.platform.web.InputRules.TEXT_LENGTH;
+import static dk.fjernlaan.platform.input.InputRules.AGENCY_ID;
+import static dk.fjernlaan.platform.input.InputRules.AGENCY_ID_MESSAGE;
+import static dk.fjernlaan.platform.input.InputRules.NAME_LENGTH;
+import static dk.fjernlaan.platform.input.InputRules.TEXT_LENGTH;
 
 import java.net.URI;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package dk.fjernlaan.api;
 
-import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
-import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
-import static dk.fjernlaan.platform.web.InputRules.IDEMPOTENCY_KEY_LENGTH;
-import static dk.fjernlaan.platform.web.InputRules.PATRON_ID;
-import static dk.fjernlaan.platform.web.InputRules.PATRON_ID_MESSAGE;
-import static dk.fjernlaan.platform.web.InputRules.PID;
-import static dk.fjernlaan.platform.web.InputRules.PID_MESSAGE;
+import static dk.fjernlaan.platform.input.InputRules.AGENCY_ID;
+import static dk.fjernlaan.platform.input.InputRules.AGENCY_ID_MESSAGE;
+import static dk.fjernlaan.platform.input.InputRules.IDEMPOTENCY_KEY_LENGTH;
+import static dk.fjernlaan.platform.input.InputRules.PATRON_ID;
+import static dk.fjernlaan.platform.input.InputRules.PATRON_ID_MESSAGE;
+import static dk.fjernlaan.platform.input.InputRules.PID;
+import static dk.fjernlaan.platform.input.InputRules.PID_MESSAGE;
 
 import java.net.URI;
 import java.time.LocalDate;

@@ -1,12 +1,12 @@
 package dk.fjernlaan.api;
 
-import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID;
-import static dk.fjernlaan.platform.web.InputRules.AGENCY_ID_MESSAGE;
-import static dk.fjernlaan.platform.web.InputRules.EMAIL_LENGTH;
-import static dk.fjernlaan.platform.web.InputRules.MAX_DEBT_KR;
-import static dk.fjernlaan.platform.web.InputRules.NAME_LENGTH;
-import static dk.fjernlaan.platform.web.InputRules.PATRON_ID;
-import static dk.fjernlaan.platform.web.InputRules.PATRON_ID_MESSAGE;
+import static dk.fjernlaan.platform.input.InputRules.AGENCY_ID;
+import static dk.fjernlaan.platform.input.InputRules.AGENCY_ID_MESSAGE;
+import static dk.fjernlaan.platform.input.InputRules.EMAIL_LENGTH;
+import static dk.fjernlaan.platform.input.InputRules.MAX_DEBT_KR;
+import static dk.fjernlaan.platform.input.InputRules.NAME_LENGTH;
+import static dk.fjernlaan.platform.input.InputRules.PATRON_ID;
+import static dk.fjernlaan.platform.input.InputRules.PATRON_ID_MESSAGE;
 
 import java.math.BigDecimal;
 

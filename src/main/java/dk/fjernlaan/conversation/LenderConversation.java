@@ -24,7 +24,7 @@ import dk.fjernlaan.platform.refusal.NotInState;
 import dk.fjernlaan.platform.refusal.Unacceptable;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import dk.fjernlaan.platform.web.InputRules;
+import dk.fjernlaan.platform.input.InputRules;
 import org.springframework.stereotype.Service;
 
 /**

@@ -26,7 +26,7 @@ import dk.fjernlaan.platform.refusal.Unacceptable;
 import dk.fjernlaan.platform.security.AccessPolicy;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import dk.fjernlaan.platform.web.InputRules;
+import dk.fjernlaan.platform.input.InputRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import dk.fjernlaan.patron.Patron;
 import dk.fjernlaan.patron.PatronService;
 import dk.fjernlaan.platform.texts.Texts;
-import dk.fjernlaan.platform.web.InputRules;
+import dk.fjernlaan.platform.input.InputRules;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

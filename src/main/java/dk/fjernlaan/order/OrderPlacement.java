@@ -27,7 +27,7 @@ import dk.fjernlaan.platform.security.AccessPolicy;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import dk.fjernlaan.platform.texts.Text;
-import dk.fjernlaan.platform.web.InputRules;
+import dk.fjernlaan.platform.input.InputRules;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,6 +1,6 @@
 package dk.fjernlaan.process;
 
-import dk.fjernlaan.platform.web.InputRules;
+import dk.fjernlaan.platform.input.InputRules;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**

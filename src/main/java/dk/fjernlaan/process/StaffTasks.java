@@ -4,7 +4,7 @@ import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.texts.Texts;
 import dk.fjernlaan.platform.refusal.Refusal;
-import dk.fjernlaan.platform.web.InputRules;
+import dk.fjernlaan.platform.input.InputRules;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;

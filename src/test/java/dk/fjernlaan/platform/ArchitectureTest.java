@@ -1,6 +1,7 @@
 package dk.fjernlaan.platform;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -8,14 +9,40 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The engine is an adapter: Camunda's API is used only by the adapters ({@code ..process..}, {@code ..dmn..}) and the
- * platform, so that the rules and the order aggregate do not depend on the engine.
+ * The layout: the parts of the order's life and the capabilities they use know nothing of the web or the engine;
+ * the web layer ({@code api}) and the engine adapter ({@code process}) sit on top; no package needs another that
+ * needs it back.
  */
 @AnalyzeClasses(packages = "dk.fjernlaan", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /** The use cases and the capabilities' own code. */
+    private static final String[] USE_CASES = {"dk.fjernlaan.order..", "dk.fjernlaan.conversation..", "dk.fjernlaan.delivery..",
+        "dk.fjernlaan.courier..", "dk.fjernlaan.automation..", "dk.fjernlaan.directory..", "dk.fjernlaan.catalogue..",
+        "dk.fjernlaan.patron..", "dk.fjernlaan.notification.."};
+
     @ArchTest
-    static final ArchRule camundaStaysInTheAdapters = noClasses()
-        .that().resideOutsideOfPackages("..process..", "..dmn..", "dk.fjernlaan.platform..")
+    static final ArchRule noPackageCycles = slices().matching("dk.fjernlaan.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesInsideThePlatform = slices().matching("dk.fjernlaan.platform.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule useCasesDoNotKnowTheWeb = noClasses().that().resideInAnyPackage(USE_CASES)
+        .should().dependOnClassesThat().resideInAnyPackage("dk.fjernlaan.api..", "dk.fjernlaan.platform.web..",
+            "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..");
+
+    @ArchTest
+    static final ArchRule useCasesDoNotDriveTheEngine = noClasses().that().resideInAnyPackage(USE_CASES)
+        .should().dependOnClassesThat().resideInAnyPackage("dk.fjernlaan.process..");
+
+    @ArchTest
+    static final ArchRule camundaStaysInTheAdaptersAndTheEngineConfiguration = noClasses()
+        .that().resideOutsideOfPackages("dk.fjernlaan.process..", "dk.fjernlaan.automation.dmn..", "dk.fjernlaan.platform.engine..",
+            "dk.fjernlaan.platform.security..")
         .should().dependOnClassesThat().resideInAPackage("org.camunda..");
+
+    @ArchTest
+    static final ArchRule theWebLayerDoesNotDriveTheEngine = noClasses().that().resideInAPackage("dk.fjernlaan.api..")
+        .should().dependOnClassesThat().resideInAnyPackage("dk.fjernlaan.process..", "org.camunda..");
 }

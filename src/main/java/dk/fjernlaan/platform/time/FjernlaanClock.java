@@ -1,31 +1,28 @@
 package dk.fjernlaan.platform.time;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Date;
-
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
- * The one clock: the engine's timers and every date rule of the project read the same time. In profile
- * {@code sim} the clock can be moved (see {@link SimClockController}); otherwise it follows the system clock.
+ * The one clock, in Denmark's time zone: the engine's timers and every date rule of the project read the same time
+ * (a {@link Clock}; in the application the engine's, which profile {@code sim} can move).
  */
-@Component
 public class FjernlaanClock {
 
+    private final Clock clock;
     private final ZoneId zone;
 
-    public FjernlaanClock(@Value("${fjernlaan.zone:Europe/Copenhagen}") String zone) {
-        this.zone = ZoneId.of(zone);
+    public FjernlaanClock(Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
     }
 
     public Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return clock.instant();
     }
 
     public OffsetDateTime nowUtc() {
@@ -39,15 +36,5 @@ public class FjernlaanClock {
 
     public ZoneId zone() {
         return zone;
-    }
-
-    /** Moves the clock; only the simulation clock calls this. */
-    void set(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
-    }
-
-    /** Lets the clock follow the system time again. */
-    void reset() {
-        ClockUtil.reset();
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dk.fjernlaan.platform.engine.ConflictRetry;
+import dk.fjernlaan.platform.input.InputRules;
 import dk.fjernlaan.platform.refusal.FieldProblem;
 import dk.fjernlaan.platform.refusal.InvalidInput;
 import dk.fjernlaan.platform.refusal.NotAllowed;

@@ -1,4 +1,4 @@
-package dk.fjernlaan.platform.time;
+package dk.fjernlaan.platform.engine;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -7,12 +7,12 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import dk.fjernlaan.platform.engine.JobRunner;
+import dk.fjernlaan.platform.input.InputRules;
 import dk.fjernlaan.platform.refusal.FieldProblem;
 import dk.fjernlaan.platform.refusal.InvalidInput;
 import dk.fjernlaan.platform.refusal.Unacceptable;
 import dk.fjernlaan.platform.texts.Text;
-import dk.fjernlaan.platform.web.InputRules;
+import dk.fjernlaan.platform.time.FjernlaanClock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Profile;
@@ -34,10 +34,12 @@ class SimClockController {
     private static final Instant LATEST = InputRules.LATEST_DATE.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
 
     private final FjernlaanClock clock;
+    private final EngineClock engineClock;
     private final JobRunner jobRunner;
 
-    SimClockController(FjernlaanClock clock, JobRunner jobRunner) {
+    SimClockController(FjernlaanClock clock, EngineClock engineClock, JobRunner jobRunner) {
         this.clock = clock;
+        this.engineClock = engineClock;
         this.jobRunner = jobRunner;
     }
 
@@ -62,7 +64,7 @@ class SimClockController {
             throw new Unacceptable(Text.of("problem.clock.range", EARLIEST, LATEST),
                 List.of(FieldProblem.of(change.now() != null ? "now" : "advance", "problem.clock.rangeField", EARLIEST, LATEST)));
         }
-        clock.set(target);
+        engineClock.set(target);
         long pending = jobRunner.runDueJobs(Duration.ofSeconds(60));
         return new ClockState(clock.now(), pending);
     }

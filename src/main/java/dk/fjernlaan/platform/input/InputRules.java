@@ -1,4 +1,4 @@
-package dk.fjernlaan.platform.web;
+package dk.fjernlaan.platform.input;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
