@@ -13,16 +13,16 @@ import java.util.Set;
 
 import dk.fjernlaan.catalogue.BibRecord;
 import dk.fjernlaan.catalogue.CatalogueService;
-import dk.fjernlaan.catalogue.HoldingsPort;
 import dk.fjernlaan.catalogue.HoldingsPort.HolderAnswer;
+import dk.fjernlaan.catalogue.HoldingsPort;
 import dk.fjernlaan.directory.Agency;
 import dk.fjernlaan.directory.Branch;
 import dk.fjernlaan.directory.CentralLibraries;
 import dk.fjernlaan.directory.Closure;
 import dk.fjernlaan.directory.DirectoryService;
 import dk.fjernlaan.directory.LendingRoute;
+import dk.fjernlaan.platform.FjernlaanSettings;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,14 +49,14 @@ public class AutomationService {
 
     AutomationService(CatalogueService catalogue, HoldingsPort holdings, DirectoryService directory, AutomationSettingsService settings,
                       ThresholdSource thresholds, FjernlaanClock clock,
-                      @Value("${fjernlaan.automation.holdings-timeout:PT10S}") Duration holdingsTimeout) {
+                      FjernlaanSettings fjernlaan) {
         this.catalogue = catalogue;
         this.holdings = holdings;
         this.directory = directory;
         this.settings = settings;
         this.thresholds = thresholds;
         this.clock = clock;
-        this.holdingsTimeout = holdingsTimeout;
+        this.holdingsTimeout = fjernlaan.automation().holdingsTimeout();
     }
 
     public Decision decide(DecisionRequest request) {

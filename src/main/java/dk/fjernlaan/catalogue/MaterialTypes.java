@@ -1,19 +1,25 @@
 package dk.fjernlaan.catalogue;
 
 import java.util.Map;
-import java.util.TreeMap;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import dk.fjernlaan.platform.FjernlaanSettings;
+import org.springframework.stereotype.Component;
 
 /**
  * VIP's ILL material types (1-7 and 9). Only type 1 ("Bøger på dansk") is published with certainty, so the
  * list is configuration ({@code fjernlaan.material-types}).
  */
-@ConfigurationProperties("fjernlaan")
-public record MaterialTypes(Map<Integer, String> materialTypes) {
+@Component
+public class MaterialTypes {
 
-    public MaterialTypes {
-        materialTypes = materialTypes == null ? Map.of() : new TreeMap<>(materialTypes);
+    private final Map<Integer, String> materialTypes;
+
+    public MaterialTypes(FjernlaanSettings settings) {
+        this.materialTypes = settings.materialTypes();
+    }
+
+    public Map<Integer, String> materialTypes() {
+        return materialTypes;
     }
 
     public boolean isKnown(int type) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 import dk.fjernlaan.directory.Branch;
 import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.platform.FjernlaanSettings;
 import dk.fjernlaan.platform.time.WorkingDays;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +25,11 @@ public class CourierScheme {
     private final int otherJunctionDays;
 
     public CourierScheme(DirectoryService directory, WorkingDays workingDays,
-                         @Value("${fjernlaan.courier.transit-days-same-junction:2}") int sameJunctionDays,
-                         @Value("${fjernlaan.courier.transit-days-other-junction:3}") int otherJunctionDays) {
+                         FjernlaanSettings settings) {
         this.directory = directory;
         this.workingDays = workingDays;
-        this.sameJunctionDays = sameJunctionDays;
-        this.otherJunctionDays = otherJunctionDays;
+        this.sameJunctionDays = settings.courier().transitDaysSameJunction();
+        this.otherJunctionDays = settings.courier().transitDaysOtherJunction();
     }
 
     public Shipment route(String fromBranchId, String toBranchId, LocalDate shippedOn) {

@@ -19,6 +19,8 @@ import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.order.SupplierStatus;
+import dk.fjernlaan.platform.FjernlaanSettings;
+import dk.fjernlaan.platform.input.InputRules;
 import dk.fjernlaan.platform.refusal.InvalidInput;
 import dk.fjernlaan.platform.refusal.NotAllowed;
 import dk.fjernlaan.platform.refusal.NotInState;
@@ -26,8 +28,6 @@ import dk.fjernlaan.platform.refusal.Unacceptable;
 import dk.fjernlaan.platform.security.AccessPolicy;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import dk.fjernlaan.platform.input.InputRules;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,8 +49,7 @@ public class DeliveryService {
 
     @SuppressWarnings("java:S107")
     DeliveryService(OrderRepository orders, Orders reading, OrderChanges changes, OrderProcess process, CourierScheme courier,
-                    DirectoryService directory, PatronMailer mailer, FjernlaanClock clock,
-                    @Value("${fjernlaan.pickup.period-days:7}") int pickupDays) {
+                    DirectoryService directory, PatronMailer mailer, FjernlaanClock clock, FjernlaanSettings settings) {
         this.orders = orders;
         this.reading = reading;
         this.changes = changes;
@@ -59,7 +58,7 @@ public class DeliveryService {
         this.directory = directory;
         this.mailer = mailer;
         this.clock = clock;
-        this.pickupDays = pickupDays;
+        this.pickupDays = settings.pickup().periodDays();
     }
 
     // messages from the libraries and the patron's events --------------------------------------

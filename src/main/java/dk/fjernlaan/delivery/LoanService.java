@@ -10,11 +10,11 @@ import dk.fjernlaan.order.IllOrder;
 import dk.fjernlaan.order.OrderRepository;
 import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.order.Orders;
+import dk.fjernlaan.platform.FjernlaanSettings;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.texts.Texts;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import dk.fjernlaan.platform.time.WorkingDays;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,16 +32,11 @@ public class LoanService {
     private final WorkingDays workingDays;
     private final Texts texts;
     private final FjernlaanClock clock;
-    private final int reminderDaysBefore;
-    private final int overdueNotices;
-    private final int overdueIntervalDays;
+    private final FjernlaanSettings.Loan loan;
 
     @SuppressWarnings("java:S107")
     LoanService(OrderRepository orders, Orders reading, CourierScheme courier, AutomationSettingsService settings, PatronMailer mailer,
-                WorkingDays workingDays, Texts texts, FjernlaanClock clock,
-                @Value("${fjernlaan.loan.reminder-days-before:3}") int reminderDaysBefore,
-                @Value("${fjernlaan.loan.overdue-notices:3}") int overdueNotices,
-                @Value("${fjernlaan.loan.overdue-interval-days:7}") int overdueIntervalDays) {
+                WorkingDays workingDays, Texts texts, FjernlaanClock clock, FjernlaanSettings fjernlaan) {
         this.orders = orders;
         this.reading = reading;
         this.courier = courier;
@@ -50,9 +45,7 @@ public class LoanService {
         this.workingDays = workingDays;
         this.texts = texts;
         this.clock = clock;
-        this.reminderDaysBefore = reminderDaysBefore;
-        this.overdueNotices = overdueNotices;
-        this.overdueIntervalDays = overdueIntervalDays;
+        this.loan = fjernlaan.loan();
     }
 
     /** The patron has the item: the loan runs until the lender's due date less the way back. */
@@ -109,6 +102,7 @@ public class LoanService {
     }
 
     private LoanPolicy.Timers timers(LocalDate patronDue) {
-        return LoanPolicy.timers(patronDue, reminderDaysBefore, overdueNotices, overdueIntervalDays, clock.zone(), clock.now());
+        return LoanPolicy.timers(patronDue, loan.reminderDaysBefore(), loan.overdueNotices(), loan.overdueIntervalDays(), clock.zone(),
+            clock.now());
     }
 }

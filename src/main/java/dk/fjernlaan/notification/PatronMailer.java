@@ -6,13 +6,13 @@ import java.util.Optional;
 
 import dk.fjernlaan.patron.Patron;
 import dk.fjernlaan.patron.PatronService;
-import dk.fjernlaan.platform.texts.Texts;
+import dk.fjernlaan.platform.FjernlaanSettings;
 import dk.fjernlaan.platform.input.InputRules;
+import dk.fjernlaan.platform.texts.Texts;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mail.MailException;
@@ -47,13 +47,13 @@ public class PatronMailer {
     private final String from;
 
     PatronMailer(JdbcClient jdbc, PatronService patrons, Texts texts, FjernlaanClock clock, ObjectProvider<JavaMailSender> sender,
-                 @Value("${fjernlaan.mail.from:fjernlaan@localhost}") String from) {
+                 FjernlaanSettings settings) {
         this.jdbc = jdbc;
         this.patrons = patrons;
         this.texts = texts;
         this.clock = clock;
         this.sender = sender;
-        this.from = from;
+        this.from = settings.mail().from();
     }
 
     /**
@@ -103,7 +103,7 @@ public class PatronMailer {
     }
 
     /** Sends the mails that could not go yet (the mail server was away). */
-    @Scheduled(fixedDelayString = "${fjernlaan.mail.retry-interval:PT1M}", initialDelayString = "${fjernlaan.mail.retry-interval:PT1M}")
+    @Scheduled(fixedDelayString = "${fjernlaan.mail.retry-interval}", initialDelayString = "${fjernlaan.mail.retry-interval}")
     public void retryPending() {
         if (sender.getIfAvailable() == null) {
             return;

@@ -5,10 +5,10 @@ import java.util.Optional;
 
 import dk.fjernlaan.conversation.LenderConversation;
 import dk.fjernlaan.order.Cancellation;
+import dk.fjernlaan.platform.FjernlaanSettings;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import dk.fjernlaan.platform.time.WorkingDays;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +19,8 @@ class ConversationSteps {
     /** {@code Task_SendRequest}: the request goes to the lender branch; its silence deadline is set in working days. */
     @Bean
     JavaDelegate sendRequest(LenderConversation conversation, WorkingDays workingDays, FjernlaanClock clock,
-                             @Value("${fjernlaan.lender.silence-working-days:3}") int silenceDays) {
+                             FjernlaanSettings settings) {
+        int silenceDays = settings.lender().silenceWorkingDays();
         return execution -> {
             long orderId = OrderVariables.orderId(execution);
             String lenderAgency = conversation.sendRequest(orderId, OrderVariables.string(execution, OrderVariables.LENDER_BRANCH_ID));
@@ -30,13 +31,14 @@ class ConversationSteps {
 
     /** {@code Task_RecordSilence}: the lender did not answer within the working days. */
     @Bean
-    JavaDelegate recordSilence(LenderConversation conversation, @Value("${fjernlaan.lender.silence-working-days:3}") int silenceDays) {
-        return execution -> conversation.lenderSilent(OrderVariables.orderId(execution), silenceDays);
+    JavaDelegate recordSilence(LenderConversation conversation, FjernlaanSettings settings) {
+        return execution -> conversation.lenderSilent(OrderVariables.orderId(execution), settings.lender().silenceWorkingDays());
     }
 
     /** {@code Task_CheckExpectedDate}: is the lender's later date acceptable, or should another lender be asked? */
     @Bean
-    JavaDelegate checkExpectedDate(LenderConversation conversation, @Value("${fjernlaan.lender.expected-date-margin-days:7}") int marginDays) {
+    JavaDelegate checkExpectedDate(LenderConversation conversation, FjernlaanSettings settings) {
+        int marginDays = settings.lender().expectedDateMarginDays();
         return execution -> execution.setVariable(OrderVariables.DATE_ACCEPTABLE,
             conversation.expectedDateAcceptable(OrderVariables.orderId(execution), marginDays));
     }

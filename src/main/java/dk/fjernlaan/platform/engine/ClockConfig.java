@@ -2,8 +2,8 @@ package dk.fjernlaan.platform.engine;
 
 import java.time.ZoneId;
 
+import dk.fjernlaan.platform.FjernlaanSettings;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +17,7 @@ class ClockConfig {
     }
 
     @Bean
-    FjernlaanClock fjernlaanClock(EngineClock engineClock, @Value("${fjernlaan.zone:Europe/Copenhagen}") String zone) {
-        return new FjernlaanClock(engineClock, ZoneId.of(zone));
+    FjernlaanClock fjernlaanClock(EngineClock engineClock, FjernlaanSettings settings) {
+        return new FjernlaanClock(engineClock, ZoneId.of(settings.zone()));
     }
 }

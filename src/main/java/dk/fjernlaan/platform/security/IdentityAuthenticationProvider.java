@@ -4,14 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dk.fjernlaan.platform.FjernlaanSettings;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -36,9 +35,9 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
     private final byte[] salt = new byte[16];
 
     IdentityAuthenticationProvider(IdentityService identityService,
-                                   @Value("${fjernlaan.security.credential-cache:PT60S}") Duration cache) {
+                                   FjernlaanSettings settings) {
         this.identityService = identityService;
-        this.cacheNanos = cache.toNanos();
+        this.cacheNanos = settings.security().credentialCache().toNanos();
         new SecureRandom().nextBytes(salt);
     }
 

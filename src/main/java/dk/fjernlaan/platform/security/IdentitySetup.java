@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import dk.fjernlaan.platform.FjernlaanSettings;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,14 +45,13 @@ public class IdentitySetup {
     private final String adminPassword;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizationService, FilterService filterService,
-                  TaskService taskService, @Value("${fjernlaan.security.admin-user:admin}") String adminUser,
-                  @Value("${fjernlaan.security.admin-password:}") String adminPassword) {
+                  TaskService taskService, FjernlaanSettings settings) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
-        this.adminUser = adminUser;
-        this.adminPassword = adminPassword;
+        this.adminUser = settings.security().adminUser();
+        this.adminPassword = settings.security().adminPassword();
     }
 
     public void ensureBaseIdentity() {

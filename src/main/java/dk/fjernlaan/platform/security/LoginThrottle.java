@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dk.fjernlaan.platform.FjernlaanSettings;
 import dk.fjernlaan.platform.texts.Text;
 import dk.fjernlaan.platform.web.ProblemWriter;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -15,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -43,9 +43,10 @@ class LoginThrottle extends OncePerRequestFilter {
     private final Duration window;
     private final Cache<String, RateLimiter> clients;
 
-    LoginThrottle(ProblemWriter problems, @Value("${fjernlaan.security.login-throttle.failures:10}") int failures,
-                  @Value("${fjernlaan.security.login-throttle.window:PT1M}") Duration window) {
+    LoginThrottle(ProblemWriter problems, FjernlaanSettings settings) {
         this.problems = problems;
+        int failures = settings.security().loginThrottle().failures();
+        Duration window = settings.security().loginThrottle().window();
         this.window = window;
         this.config = RateLimiterConfig.custom().limitForPeriod(failures).limitRefreshPeriod(window).timeoutDuration(Duration.ZERO).build();
         this.clients = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).maximumSize(100_000).build();

@@ -3,7 +3,7 @@ package dk.fjernlaan.platform.texts;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import dk.fjernlaan.platform.FjernlaanSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -14,7 +14,8 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 class LocaleConfig {
 
     @Bean
-    LocaleResolver localeResolver(@Value("${fjernlaan.texts.locale:da}") String defaultLocale) {
+    LocaleResolver localeResolver(FjernlaanSettings settings) {
+        String defaultLocale = settings.texts().locale();
         AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
         resolver.setSupportedLocales(List.of(Locale.forLanguageTag("da"), Locale.ENGLISH));
         resolver.setDefaultLocale(Locale.forLanguageTag(defaultLocale));

@@ -2,7 +2,7 @@ package dk.fjernlaan.platform.texts;
 
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import dk.fjernlaan.platform.FjernlaanSettings;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -18,9 +18,9 @@ public class Texts {
     private final MessageSource messages;
     private final Locale defaultLocale;
 
-    public Texts(MessageSource messages, @Value("${fjernlaan.texts.locale:da}") String defaultLocale) {
+    public Texts(MessageSource messages, FjernlaanSettings settings) {
         this.messages = messages;
-        this.defaultLocale = Locale.forLanguageTag(defaultLocale);
+        this.defaultLocale = Locale.forLanguageTag(settings.texts().locale());
         Text.sayWith(this::getDefault);
     }
 
