@@ -21,7 +21,6 @@ import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.order.SupplierStatus;
 import dk.fjernlaan.platform.FjernlaanSettings;
 import dk.fjernlaan.platform.input.InputRules;
-import dk.fjernlaan.platform.refusal.InvalidInput;
 import dk.fjernlaan.platform.refusal.NotAllowed;
 import dk.fjernlaan.platform.refusal.NotInState;
 import dk.fjernlaan.platform.refusal.Unacceptable;
@@ -46,6 +45,7 @@ public class DeliveryService {
     private final PatronMailer mailer;
     private final FjernlaanClock clock;
     private final int pickupDays;
+    private final int recallDays;
 
     @SuppressWarnings("java:S107")
     DeliveryService(OrderRepository orders, Orders reading, OrderChanges changes, OrderProcess process, CourierScheme courier,
@@ -59,6 +59,7 @@ public class DeliveryService {
         this.mailer = mailer;
         this.clock = clock;
         this.pickupDays = settings.pickup().periodDays();
+        this.recallDays = settings.loan().recallDays();
     }
 
     // messages from the libraries and the patron's events --------------------------------------
@@ -84,30 +85,33 @@ public class DeliveryService {
         }, Map.of());
     }
 
-    /** The lender's messages after dispatch: Recalled (with a new due date), LoanCompleted. */
+    /**
+     * The lender's messages after dispatch: Recalled (with the new due date, or without one: within the recall
+     * period), LoanCompleted.
+     */
     public IllOrder lenderMessage(long orderId, SupplierMessage message) {
         if (message.status() == SupplierStatus.Recalled) {
-            if (message.dueDate() == null) {
-                throw InvalidInput.field("dueDate", "problem.recall.dueRequired");
-            }
-            if (message.dueDate().isBefore(clock.today())) {
+            if (message.dueDate() != null && message.dueDate().isBefore(clock.today())) {
                 throw Unacceptable.field("dueDate", "problem.date.past");
             }
-            if (!InputRules.withinReach(message.dueDate(), clock.today())) {
+            if (message.dueDate() != null && !InputRules.withinReach(message.dueDate(), clock.today())) {
                 throw Unacceptable.field("dueDate", "problem.date.tooFar", InputRules.DAYS_AHEAD);
             }
             changes.locked(orderId, order -> {
                 requireLender(order);
+                // without a date, the item is wanted back within the recall period (never later than it was due)
+                LocalDate due = message.dueDate() != null ? message.dueDate()
+                    : LoanPolicy.recallDue(order.dueDate(), clock.today(), recallDays);
                 if (order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.AT_PICKUP) {
                     // not with the patron yet: the loan starts with the new due date
-                    order.recalled(message.dueDate(), order.patronDueDate(), clock.now(), Actor.current().userId());
+                    order.recalled(due, order.patronDueDate(), clock.now(), Actor.current().userId());
                     orders.update(order);
                     return null;
                 }
                 if (order.status() != OrderStatus.ON_LOAN) {
                     throw notFitting(order, "Recalled");
                 }
-                take(order, OrderSignal.RECALLED, Map.of("recalledDueDate", message.dueDate().toString()));
+                take(order, OrderSignal.RECALLED, Map.of("recalledDueDate", due.toString()));
                 return null;
             });
             return reading.order(orderId);

@@ -43,6 +43,12 @@ public final class LoanPolicy {
         return new Timers(reminder.isBefore(now) ? now : reminder, cycle);
     }
 
+    /** A recall without a date: the item is wanted back within the recall period, and never later than it was due. */
+    public static LocalDate recallDue(LocalDate lenderDue, LocalDate today, int recallDays) {
+        LocalDate wanted = today.plusDays(recallDays);
+        return lenderDue != null && lenderDue.isBefore(wanted) ? lenderDue : wanted;
+    }
+
     /**
      * A renewal is granted when no other order waits for the work at the lender and the lender's rules allow
      * another; it extends the lender's due date by the lender's renewal period.

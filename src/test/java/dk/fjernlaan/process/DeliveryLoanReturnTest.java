@@ -260,6 +260,22 @@ class DeliveryLoanReturnTest extends IntegrationTest {
     }
 
     @Test
+    void aRecallWithoutADateGivesTheItemBackWithinTheRecallPeriod() throws Exception {
+        String patron = patronWithMail(BORROWER);
+        String orderId = shipped(book(), BORROWER, patron, today().plusDays(40));
+        requester(BORROWER, orderId, "Received");
+        patronEvent(BORROWER, orderId, "PickedUp");
+        JsonNode recalled = lender(orderId, Map.of("status", "Recalled"));
+        assertThat(recalled.get("lender").get("dueDate").asText()).isEqualTo(today().plusDays(7).toString());
+        assertThat(subjects(mailsTo(patron))).contains("Materialet er kaldt hjem: Alfabet");
+        // a recall never lengthens a loan: one that ends sooner keeps its date
+        String soon = shipped(book(), BORROWER, patronWithMail(BORROWER), today().plusDays(5));
+        requester(BORROWER, soon, "Received");
+        patronEvent(BORROWER, soon, "PickedUp");
+        assertThat(lender(soon, Map.of("status", "Recalled")).get("lender").get("dueDate").asText()).isEqualTo(today().plusDays(5).toString());
+    }
+
+    @Test
     void aReminderBeforeTheDueDateAndOverdueNoticesAfterIt() throws Exception {
         String patron = patronWithMail(BORROWER);
         String orderId = shipped(book(), BORROWER, patron, today().plusDays(30));
