@@ -114,8 +114,20 @@ public class IllOrder {
         record(now, "AWAITING_MANUAL", actor, borrowerAgencyId);
     }
 
-    public void manualDecisionMade(Instant now, String actor, String action, String detail) {
-        record(now, "MANUAL_DECISION_" + action, actor, detail == null ? "" : detail);
+    /**
+     * Staff decided the order in their queue. A lender chosen by staff makes the order a manual one: it is not
+     * automated any more, and when that lender cannot supply it comes back to staff.
+     */
+    public void manualDecisionMade(ManualDecision decision, Instant now, String actor) {
+        if (decision.action() == ManualAction.SEND) {
+            automated = false;
+        }
+        String detail = switch (decision.action()) {
+            case SEND -> decision.lenderBranchId();
+            case REJECT -> decision.reason();
+            case RETRY_AUTOMATION -> "";
+        };
+        record(now, "MANUAL_DECISION_" + decision.action().name(), actor, detail == null ? "" : detail);
     }
 
     public void sentToLender(String branchId, String agencyId, Instant now, String actor) {

@@ -91,12 +91,7 @@ public class ManualQueue {
     /** Records the decision in the order's history (called when the task is completed). */
     public void record(long orderId, ManualDecision decision, String userId) {
         IllOrder order = orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
-        String detail = switch (decision.action()) {
-            case SEND -> decision.lenderBranchId();
-            case REJECT -> decision.reason();
-            case RETRY_AUTOMATION -> "";
-        };
-        order.manualDecisionMade(clock.now(), userId, decision.action().name(), detail);
+        order.manualDecisionMade(decision, clock.now(), userId);
         orders.update(order);
     }
 

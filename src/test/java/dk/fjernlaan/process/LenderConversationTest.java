@@ -201,6 +201,26 @@ class LenderConversationTest extends IntegrationTest {
     }
 
     @Test
+    void aLenderChosenByStaffAfterTheRotaRanOutIsNotAutomatedAndItsUnfilledGoesBackToStaff() throws Exception {
+        String orderId = orderFrom(FIRST);
+        answered(FIRST, orderId, Map.of("status", "Unfilled"));
+        assertThat(order(orderId).get("status").asText()).isEqualTo("AWAITING_MANUAL");
+        String pid = order(orderId).get("orderedPid").asText();
+        asStaff(BORROWER, postJson("/api/orders/" + orderId + "/manual-decision", Map.of("action", "SEND", "lenderBranchId", "763000")))
+            .andExpect(status().isOk());
+        runJobs();
+        JsonNode sent = order(orderId);
+        assertThat(sent.get("status").asText()).isEqualTo("SENT_TO_LENDER");
+        assertThat(sent.get("statusText").asText()).isEqualTo("Sendt til långiver").doesNotContain("automatiseret");
+        // meanwhile another library got the title on its shelf: the staff's choice still goes back to staff
+        items(pid, SECOND, List.of(Map.of("status", "OnShelf")));
+        answered("763000", orderId, Map.of("status", "Unfilled"));
+        assertThat(order(orderId).get("status").asText()).isEqualTo("AWAITING_MANUAL");
+        assertThat(order(orderId).get("lenderAttempts")).hasSize(2);
+        assertThat(illOrder(orderId)).isWaitingAt(ProcessModel.HANDLE_MANUALLY);
+    }
+
+    @Test
     void aManuallySentOrderThatIsUnfilledGoesBackToTheManualQueue() throws Exception {
         String pid = record("work-" + unique("m"), today().minusYears(1));
         String orderId = placeOrder(Map.of("pickupBranchId", BORROWER, "patronId", patron, "pids", List.of(pid), "orderSystem", "bibliotekdk"))
