@@ -43,13 +43,14 @@ public class DeliveryService {
     private final CourierScheme courier;
     private final DirectoryService directory;
     private final PatronMailer mailer;
+    private final LoanService loans;
     private final FjernlaanClock clock;
     private final int pickupDays;
     private final int recallDays;
 
     @SuppressWarnings("java:S107")
     DeliveryService(OrderRepository orders, Orders reading, OrderChanges changes, OrderProcess process, CourierScheme courier,
-                    DirectoryService directory, PatronMailer mailer, FjernlaanClock clock, FjernlaanSettings settings) {
+                    DirectoryService directory, PatronMailer mailer, LoanService loans, FjernlaanClock clock, FjernlaanSettings settings) {
         this.orders = orders;
         this.reading = reading;
         this.changes = changes;
@@ -57,6 +58,7 @@ public class DeliveryService {
         this.courier = courier;
         this.directory = directory;
         this.mailer = mailer;
+        this.loans = loans;
         this.clock = clock;
         this.pickupDays = settings.pickup().periodDays();
         this.recallDays = settings.loan().recallDays();
@@ -66,11 +68,13 @@ public class DeliveryService {
 
     /** The borrower library's messages about the item: Received, ShippedReturn, Renew. */
     public IllOrder requesterMessage(long orderId, String action) {
+        if ("Renew".equals(action)) {
+            return loans.renew(orderId);
+        }
         return signal(orderId, action, true, order -> switch (action) {
             case "Received" -> order.status() == OrderStatus.SHIPPED ? OrderSignal.ITEM_RECEIVED : null;
             case "ShippedReturn" -> order.status() == OrderStatus.ON_LOAN ? OrderSignal.RETURNED
                 : order.status() == OrderStatus.AT_PICKUP ? OrderSignal.NOT_PICKED_UP : null;
-            case "Renew" -> order.status() == OrderStatus.ON_LOAN ? OrderSignal.RENEWAL_REQUESTED : null;
             default -> null;
         }, Map.of());
     }
@@ -102,16 +106,10 @@ public class DeliveryService {
                 // without a date, the item is wanted back within the recall period (never later than it was due)
                 LocalDate due = message.dueDate() != null ? message.dueDate()
                     : LoanPolicy.recallDue(order.dueDate(), clock.today(), recallDays);
-                if (order.status() == OrderStatus.SHIPPED || order.status() == OrderStatus.AT_PICKUP) {
-                    // not with the patron yet: the loan starts with the new due date
-                    order.recalled(due, order.patronDueDate(), clock.now(), Actor.current().userId());
-                    orders.update(order);
-                    return null;
-                }
-                if (order.status() != OrderStatus.ON_LOAN) {
+                if (order.status() != OrderStatus.SHIPPED && order.status() != OrderStatus.AT_PICKUP && order.status() != OrderStatus.ON_LOAN) {
                     throw notFitting(order, "Recalled");
                 }
-                take(order, OrderSignal.RECALLED, Map.of("recalledDueDate", due.toString()));
+                loans.recall(order, due);
                 return null;
             });
             return reading.order(orderId);

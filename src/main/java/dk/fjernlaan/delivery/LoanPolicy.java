@@ -34,12 +34,14 @@ public final class LoanPolicy {
 
     /**
      * The reminder {@code reminderDaysBefore} days before the patron's due date at 9 o'clock (at once when that has
-     * passed), and {@code notices} overdue notices {@code intervalDays} apart from the day after the due date.
+     * passed), and {@code notices} overdue notices (at least one) {@code intervalDays} apart from the day after the
+     * due date.
      */
     public static Timers timers(LocalDate patronDue, int reminderDaysBefore, int notices, int intervalDays, ZoneId zone, Instant now) {
         Instant reminder = patronDue.minusDays(reminderDaysBefore).atTime(9, 0).atZone(zone).toInstant();
         Instant firstOverdue = patronDue.plusDays(1).atTime(9, 0).atZone(zone).toInstant();
-        String cycle = "R" + notices + "/" + firstOverdue.atZone(zone).toOffsetDateTime() + "/P" + intervalDays + "D";
+        // the engine fires a cycle at its start and then repeats it: R2 is three notices
+        String cycle = "R" + (notices - 1) + "/" + firstOverdue.atZone(zone).toOffsetDateTime() + "/P" + intervalDays + "D";
         return new Timers(reminder.isBefore(now) ? now : reminder, cycle);
     }
 

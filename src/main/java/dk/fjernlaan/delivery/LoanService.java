@@ -1,16 +1,22 @@
 package dk.fjernlaan.delivery;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import dk.fjernlaan.automation.AutomationSettingsService;
 import dk.fjernlaan.automation.LoanRules;
 import dk.fjernlaan.courier.CourierScheme;
 import dk.fjernlaan.notification.PatronMailer;
 import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.OrderChanges;
+import dk.fjernlaan.order.OrderProcess;
 import dk.fjernlaan.order.OrderRepository;
+import dk.fjernlaan.order.OrderSignal;
 import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.platform.FjernlaanSettings;
+import dk.fjernlaan.platform.refusal.NotInState;
+import dk.fjernlaan.platform.security.AccessPolicy;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.texts.Texts;
 import dk.fjernlaan.platform.time.FjernlaanClock;
@@ -19,13 +25,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * The patron's loan ({@code Loan}): the due date (the lender's, less the way back), the reminder and the overdue
- * notices, renewals and the lender's recall, each told to the patron ({@link LoanPolicy} holds the rules).
+ * notices, renewals and the lender's recall, each told to the patron ({@link LoanPolicy} holds the rules). The
+ * process ({@code Loan}) keeps the reminder and notices; it hears of the due date only when it changes.
  */
 @Service
 public class LoanService {
 
     private final OrderRepository orders;
     private final Orders reading;
+    private final OrderChanges changes;
+    private final OrderProcess process;
     private final CourierScheme courier;
     private final AutomationSettingsService settings;
     private final PatronMailer mailer;
@@ -35,10 +44,12 @@ public class LoanService {
     private final FjernlaanSettings.Loan loan;
 
     @SuppressWarnings("java:S107")
-    LoanService(OrderRepository orders, Orders reading, CourierScheme courier, AutomationSettingsService settings, PatronMailer mailer,
+    LoanService(OrderRepository orders, Orders reading, OrderChanges changes, OrderProcess process, CourierScheme courier, AutomationSettingsService settings, PatronMailer mailer,
                 WorkingDays workingDays, Texts texts, FjernlaanClock clock, FjernlaanSettings fjernlaan) {
         this.orders = orders;
         this.reading = reading;
+        this.changes = changes;
+        this.process = process;
         this.courier = courier;
         this.settings = settings;
         this.mailer = mailer;
@@ -67,32 +78,61 @@ public class LoanService {
         }
     }
 
-    /** The patron asks to renew: granted or refused ({@link LoanPolicy#renewal}); the patron is told either way. */
-    public LoanPolicy.Timers decideRenewal(long orderId) {
-        IllOrder order = reading.order(orderId);
-        LoanRules rules = settings.loanRules(order.lenderAgencyId(), order.materialType());
-        boolean othersWait = !orders.findWaitingFor(order.workId(), order.lenderAgencyId(), orderId).isEmpty();
-        LoanPolicy.Renewal renewal = LoanPolicy.renewal(othersWait, order.renewals(), rules, order.dueDate());
-        String title = reading.title(order);
-        if (renewal.granted()) {
-            order.renewed(renewal.lenderDue(), patronDue(order, renewal.lenderDue()), clock.now(), Actor.current().userId());
-            mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_GRANTED", title, order.patronDueDate());
-        } else {
-            String why = texts.getDefault(renewal.refusal());
-            order.renewalRefused(why, clock.now(), Actor.current().userId());
-            mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_REFUSED", title, order.patronDueDate(), why);
-        }
-        orders.update(order);
-        return timers(order.patronDueDate());
+    /**
+     * The patron asks to renew (the borrower library's {@code Renew}): granted or refused ({@link LoanPolicy#renewal});
+     * the patron is told either way. Only a granted renewal changes the loan, and so moves its reminder and notices.
+     */
+    public IllOrder renew(long orderId) {
+        changes.locked(orderId, order -> {
+            AccessPolicy.requireAgency(order.borrowerAgencyId());
+            if (order.status() != OrderStatus.ON_LOAN) {
+                throw new NotInState(order.status().name(), "problem.message.notFitting", "Renew", orderId, order.status());
+            }
+            LoanRules rules = settings.loanRules(order.lenderAgencyId(), order.materialType());
+            boolean othersWait = !orders.findWaitingFor(order.workId(), order.lenderAgencyId(), orderId).isEmpty();
+            LoanPolicy.Renewal renewal = LoanPolicy.renewal(othersWait, order.renewals(), rules, order.dueDate());
+            String title = reading.title(order);
+            if (renewal.granted()) {
+                order.renewed(renewal.lenderDue(), patronDue(order, renewal.lenderDue()), clock.now(), Actor.current().userId());
+                mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_GRANTED", title, order.patronDueDate());
+                orders.update(order);
+                dueDateChanged(order);
+            } else {
+                String why = texts.getDefault(renewal.refusal());
+                order.renewalRefused(why, clock.now(), Actor.current().userId());
+                mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_REFUSED", title, order.patronDueDate(), why);
+                orders.update(order);
+            }
+            return null;
+        });
+        return reading.order(orderId);
     }
 
-    /** The lender needs its item back earlier: the loan is shortened and the patron told. */
-    public LoanPolicy.Timers applyRecall(long orderId, LocalDate lenderDue) {
-        IllOrder order = reading.order(orderId);
-        order.recalled(lenderDue, patronDue(order, lenderDue), clock.now(), Actor.current().userId());
-        mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RECALLED", reading.title(order), order.patronDueDate());
-        orders.update(order);
-        return timers(order.patronDueDate());
+    /**
+     * The lender needs its item back by the given date: the loan is shortened and the patron told; an item not yet
+     * with the patron starts its loan with the new date.
+     */
+    public void recall(IllOrder order, LocalDate lenderDue) {
+        if (order.status() == OrderStatus.ON_LOAN) {
+            order.recalled(lenderDue, patronDue(order, lenderDue), clock.now(), Actor.current().userId());
+            mailer.send(order.orderId(), order.borrowerAgencyId(), order.patronId(), "RECALLED", reading.title(order), order.patronDueDate());
+            orders.update(order);
+            dueDateChanged(order);
+        } else {
+            order.recalled(lenderDue, order.patronDueDate(), clock.now(), Actor.current().userId());
+            orders.update(order);
+        }
+    }
+
+    private void dueDateChanged(IllOrder order) {
+        if (!process.signal(order.orderId(), OrderSignal.DUE_DATE_CHANGED, Map.of())) {
+            throw new NotInState(order.status().name(), "problem.order.busy", order.orderId(), order.status());
+        }
+    }
+
+    /** The due date changed: the reminder and the overdue notices for the patron's due date as it is now. */
+    public LoanPolicy.Timers reschedule(long orderId) {
+        return timers(reading.order(orderId).patronDueDate());
     }
 
     /** The patron's due date for a lender's due date: less the working days the item needs to get back. */

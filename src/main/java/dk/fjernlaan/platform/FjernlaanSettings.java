@@ -53,7 +53,7 @@ public record FjernlaanSettings(
 
     public record Pickup(@Min(1) int periodDays) {}
 
-    public record Loan(@Min(0) int reminderDaysBefore, @Min(0) int overdueNotices, @Min(1) int overdueIntervalDays,
+    public record Loan(@Min(0) int reminderDaysBefore, @Min(1) int overdueNotices, @Min(1) int overdueIntervalDays,
                        @Min(1) int recallDays) {}
 
     public record Mail(@NotBlank String from, @NotNull Duration retryInterval) {}

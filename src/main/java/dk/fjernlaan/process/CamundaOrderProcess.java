@@ -80,8 +80,7 @@ class CamundaOrderProcess implements OrderProcess {
 
     /** Signals the processes wait for as messages. */
     private static final Map<OrderSignal, String> MESSAGES = Map.of(
-        OrderSignal.RENEWAL_REQUESTED, ProcessModel.RENEWAL_REQUESTED,
-        OrderSignal.RECALLED, ProcessModel.ITEM_RECALLED,
+        OrderSignal.DUE_DATE_CHANGED, ProcessModel.DUE_DATE_CHANGED,
         OrderSignal.ITEM_FORWARDED, ProcessModel.ITEM_FORWARDED,
         OrderSignal.FORWARDED_ITEM_ARRIVED, ProcessModel.FORWARDED_ITEM_ARRIVED);
 

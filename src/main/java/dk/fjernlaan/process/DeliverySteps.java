@@ -61,17 +61,10 @@ class DeliverySteps {
         return execution -> loans.remind(OrderVariables.orderId(execution), "OVERDUE");
     }
 
-    /** {@code Task_DecideRenewal}: granted or refused; the patron is told. */
+    /** {@code Task_RescheduleLoan}: the due date changed (a renewal granted, a recall): the reminder and notices move. */
     @Bean
-    JavaDelegate decideRenewal(LoanService loans) {
-        return execution -> timers(execution, loans.decideRenewal(OrderVariables.orderId(execution)));
-    }
-
-    /** {@code Task_ApplyRecall}: the lender wants its item back earlier. */
-    @Bean
-    JavaDelegate applyRecall(LoanService loans) {
-        return execution -> timers(execution, loans.applyRecall(OrderVariables.orderId(execution),
-            OrderVariables.date(execution, OrderVariables.RECALLED_DUE_DATE)));
+    JavaDelegate rescheduleLoan(LoanService loans) {
+        return execution -> timers(execution, loans.reschedule(OrderVariables.orderId(execution)));
     }
 
     /** {@code Task_FindNextBorrower}: straight on to the next order waiting for the item, if the lender allows it. */

@@ -45,7 +45,6 @@ final class OrderVariables {
     static final String PICKUP_DEADLINE = "pickupDeadline";
     static final String REMINDER_AT = "reminderAt";
     static final String OVERDUE_CYCLE = "overdueCycle";
-    static final String RECALLED_DUE_DATE = "recalledDueDate";
     static final String FORWARDED = "forwarded";
     static final String FORWARDED_FROM = "forwardedFrom";
     static final String FORWARDED_LENDER_BRANCH_ID = "forwardedLenderBranchId";

@@ -53,6 +53,7 @@ public final class ProcessModel {
     public static final String AWAIT_ARRIVAL = "Task_AwaitArrival";
     public static final String AWAIT_PICKUP = "Task_AwaitPickup";
     public static final String ON_LOAN = "Task_OnLoan";
+    public static final String RESCHEDULE_LOAN = "Task_RescheduleLoan";
     public static final String AWAIT_LENDER = "Task_AwaitLender";
     public static final String AWAIT_FORWARD_ARRIVAL = "Task_AwaitForwardArrival";
 
@@ -60,8 +61,7 @@ public final class ProcessModel {
     public static final String CANCEL_REQUESTED = "CancelRequested";
     public static final String ITEM_FORWARDED = "ItemForwarded";
     public static final String FORWARDED_ITEM_ARRIVED = "ForwardedItemArrived";
-    public static final String RENEWAL_REQUESTED = "RenewalRequested";
-    public static final String ITEM_RECALLED = "ItemRecalled";
+    public static final String DUE_DATE_CHANGED = "DueDateChanged";
 
     private ProcessModel() {}
 }

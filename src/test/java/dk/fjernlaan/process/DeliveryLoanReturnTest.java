@@ -227,6 +227,34 @@ class DeliveryLoanReturnTest extends IntegrationTest {
     }
 
     @Test
+    void aRenewalRefusedNearTheDueDateNeitherRemindsAgainNorRestartsTheOverdueNotices() throws Exception {
+        String patron = patronWithMail(BORROWER);
+        String pid = book();
+        String orderId = shipped(pid, BORROWER, patron, today().plusDays(30));
+        requester(BORROWER, orderId, "Received");
+        LocalDate due = LocalDate.parse(patronEvent(BORROWER, orderId, "PickedUp").get("loan").get("patronDueDate").asText());
+        moveClockTo(at(due.minusDays(3), 10));
+        assertThat(count(subjects(mailsTo(patron)), "Husk at aflevere")).isEqualTo(1);
+        // two days before the due date the patron asks to renew, but another patron waits
+        moveClockTo(at(due.minusDays(2), 10));
+        items(pid, LENDER, List.of(Map.of("status", "OnLoan", "dueDate", today().plusDays(40).toString())));
+        order(pid, SECOND, patronWithMail(SECOND), Map.of());
+        assertThat(requester(BORROWER, orderId, "Renew").get("history").toString()).contains("RENEWAL_REFUSED");
+        assertThat(count(subjects(mailsTo(patron)), "Husk at aflevere")).as("reminders").isEqualTo(1);
+        // the overdue notices: three at the most, a week apart
+        moveClockTo(at(due.plusDays(1), 10));
+        assertThat(count(subjects(mailsTo(patron)), "Overskredet")).isEqualTo(1);
+        for (int days = 2; days <= 29; days++) {
+            moveClockTo(at(due.plusDays(days), 10));
+        }
+        assertThat(count(subjects(mailsTo(patron)), "Overskredet")).as("overdue notices").isEqualTo(3);
+    }
+
+    private static long count(List<String> subjects, String prefix) {
+        return subjects.stream().filter(s -> s.startsWith(prefix)).count();
+    }
+
+    @Test
     void aRenewalIsRefusedBeyondTheLendersMaximum() throws Exception {
         asAdmin(putJson("/api/libraries/" + LENDER + "/automation/1", Map.of("materialType", 1,
             "borrower", Map.of("willSend", "YES", "minAgeDays", 0, "lenders", "ALL", "reserve", true, "ownMaterial", "NO", "ownProfile", 1),
