@@ -12,11 +12,13 @@ import dk.fjernlaan.directory.Branch;
 import dk.fjernlaan.directory.DirectoryService;
 import dk.fjernlaan.order.IllOrder;
 import dk.fjernlaan.order.LenderAttempt;
+import dk.fjernlaan.order.LenderChannel;
 import dk.fjernlaan.order.OrderChanges;
 import dk.fjernlaan.order.OrderProcess;
 import dk.fjernlaan.order.OrderRepository;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.order.SupplierStatus;
+import dk.fjernlaan.platform.input.InputRules;
 import dk.fjernlaan.platform.refusal.InvalidInput;
 import dk.fjernlaan.platform.refusal.NotAllowed;
 import dk.fjernlaan.platform.refusal.NotFound;
@@ -24,7 +26,6 @@ import dk.fjernlaan.platform.refusal.NotInState;
 import dk.fjernlaan.platform.refusal.Unacceptable;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import dk.fjernlaan.platform.input.InputRules;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,15 +42,17 @@ public class LenderConversation {
     private final OrderRepository orders;
     private final OrderChanges changes;
     private final OrderProcess process;
+    private final LenderChannel lenders;
     private final AutomationService automation;
     private final DirectoryService directory;
     private final FjernlaanClock clock;
 
-    LenderConversation(OrderRepository orders, OrderChanges changes, OrderProcess process, AutomationService automation,
-                       DirectoryService directory, FjernlaanClock clock) {
+    LenderConversation(OrderRepository orders, OrderChanges changes, OrderProcess process, LenderChannel lenders,
+                       AutomationService automation, DirectoryService directory, FjernlaanClock clock) {
         this.orders = orders;
         this.changes = changes;
         this.process = process;
+        this.lenders = lenders;
         this.automation = automation;
         this.directory = directory;
         this.clock = clock;
@@ -202,10 +205,15 @@ public class LenderConversation {
             rotaAlternative(order).map(Decision::availabilityDate), marginDays);
     }
 
+    /** The request is taken back from the lender (its date is too late), and the lender is told. */
     public void withdrawRequest(long orderId, String why) {
         IllOrder order = order(orderId);
+        String lender = order.lenderAgencyId();
         order.requestWithdrawn(why, clock.now());
         orders.update(order);
+        if (lender != null) {
+            lenders.tell(order, lender, LenderChannel.Notice.WITHDRAWN);
+        }
     }
 
     /** The next lender of the rota that still qualifies now; none for orders that staff sent to a lender. */

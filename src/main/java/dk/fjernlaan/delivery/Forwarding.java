@@ -9,6 +9,8 @@ import dk.fjernlaan.courier.Shipment;
 import dk.fjernlaan.directory.Branch;
 import dk.fjernlaan.directory.DirectoryService;
 import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.LenderAttempt;
+import dk.fjernlaan.order.LenderChannel;
 import dk.fjernlaan.order.OrderProcess;
 import dk.fjernlaan.order.OrderRepository;
 import dk.fjernlaan.order.OrderSignal;
@@ -31,16 +33,19 @@ public class Forwarding {
     private final OrderRepository orders;
     private final Orders reading;
     private final OrderProcess process;
+    private final LenderChannel lenders;
     private final CourierScheme courier;
     private final DirectoryService directory;
     private final AutomationSettingsService settings;
     private final FjernlaanClock clock;
 
-    Forwarding(OrderRepository orders, Orders reading, OrderProcess process, CourierScheme courier, DirectoryService directory,
+    Forwarding(OrderRepository orders, Orders reading, OrderProcess process, LenderChannel lenders, CourierScheme courier,
+               DirectoryService directory,
                AutomationSettingsService settings, FjernlaanClock clock) {
         this.orders = orders;
         this.reading = reading;
         this.process = process;
+        this.lenders = lenders;
         this.courier = courier;
         this.directory = directory;
         this.settings = settings;
@@ -88,9 +93,14 @@ public class Forwarding {
     public void acceptForwardedItem(long orderId, long fromOrderId, String lenderBranchId, String itemId, LocalDate lenderDue) {
         IllOrder order = reading.order(orderId);
         String lenderAgency = directory.findBranch(lenderBranchId).map(Branch::agencyId).orElse(lenderBranchId);
+        // the lender this order was asked from, if another: its request is withdrawn, and it is told
+        String askedElsewhere = order.currentAttempt().filter(a -> !a.branchId().equals(lenderBranchId)).map(LenderAttempt::agencyId).orElse(null);
         order.receivedForwarded(fromOrderId, lenderBranchId, lenderAgency, itemId == null || itemId.isBlank() ? null : itemId, lenderDue,
             clock.now());
         orders.update(order);
+        if (askedElsewhere != null) {
+            lenders.tell(order, askedElsewhere, LenderChannel.Notice.WITHDRAWN);
+        }
     }
 
     /** No one waits for it: it goes home to the lender's drop-off branch. */

@@ -1,5 +1,7 @@
 package dk.fjernlaan.order;
 
+import java.util.Optional;
+
 import dk.fjernlaan.platform.refusal.NotFound;
 import dk.fjernlaan.platform.refusal.NotInState;
 import dk.fjernlaan.platform.security.AccessPolicy;
@@ -13,12 +15,14 @@ public class Cancellation {
     private final OrderRepository orders;
     private final OrderChanges changes;
     private final OrderProcess process;
+    private final LenderChannel lenders;
     private final FjernlaanClock clock;
 
-    Cancellation(OrderRepository orders, OrderChanges changes, OrderProcess process, FjernlaanClock clock) {
+    Cancellation(OrderRepository orders, OrderChanges changes, OrderProcess process, LenderChannel lenders, FjernlaanClock clock) {
         this.orders = orders;
         this.changes = changes;
         this.process = process;
+        this.lenders = lenders;
         this.clock = clock;
     }
 
@@ -43,14 +47,25 @@ public class Cancellation {
     /** Called by the process when the cancellation has stopped everything before dispatch. */
     public void recordCancelled(long orderId, String note, String userId) {
         IllOrder order = orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
+        Optional<String> preparing = lenderPreparing(order);
         order.cancelled(note, clock.now(), userId);
         orders.update(order);
+        preparing.ifPresent(lender -> lenders.tell(order, lender, LenderChannel.Notice.CANCELLED));
     }
 
     /** The need-before date passed before dispatch. */
     public void expire(long orderId) {
         IllOrder order = orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
+        Optional<String> preparing = lenderPreparing(order);
         order.expired(clock.now());
         orders.update(order);
+        preparing.ifPresent(lender -> lenders.tell(order, lender, LenderChannel.Notice.EXPIRED));
+    }
+
+    /** The lender that has said it will supply (and may have put the item aside): it is to be told. */
+    private static Optional<String> lenderPreparing(IllOrder order) {
+        boolean saidYes = order.currentAttempt().isPresent()
+            && (order.status() == OrderStatus.WILL_SUPPLY || order.status() == OrderStatus.EXPECT_TO_SUPPLY);
+        return saidYes ? Optional.of(order.lenderAgencyId()) : Optional.empty();
     }
 }

@@ -37,6 +37,8 @@ final class OrderVariables {
     static final String DATE_ACCEPTABLE = "dateAcceptable";
     static final String NEXT_LENDER_FOUND = "nextLenderFound";
     static final String CANCEL_NOTE = "cancelNote";
+    static final String NOTICE = "notice";
+    static final String NOTICE_TEXT = "noticeText";
     static final String CANCELLED_BY = "cancelledBy";
     static final String CANCEL_MESSAGE = ProcessModel.CANCEL_REQUESTED;
 

@@ -13,6 +13,7 @@ public final class ProcessModel {
     public static final String DELIVERY = "Delivery";
     public static final String LOAN = "Loan";
     public static final String RETURN = "Return";
+    public static final String LENDER_NOTICE = "LenderNotice";
 
     // IllOrder
     public static final String BEFORE_DISPATCH = "SubProcess_BeforeDispatch";
@@ -56,6 +57,9 @@ public final class ProcessModel {
     public static final String RESCHEDULE_LOAN = "Task_RescheduleLoan";
     public static final String AWAIT_LENDER = "Task_AwaitLender";
     public static final String AWAIT_FORWARD_ARRIVAL = "Task_AwaitForwardArrival";
+
+    // LenderNotice
+    public static final String ACKNOWLEDGE_NOTICE = "Task_AcknowledgeNotice";
 
     // messages (their names, as the models declare them)
     public static final String CANCEL_REQUESTED = "CancelRequested";

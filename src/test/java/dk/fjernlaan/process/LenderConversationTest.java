@@ -149,8 +149,33 @@ class LenderConversationTest extends IntegrationTest {
         assertThat(order.get("lender").get("branchId").asText()).isEqualTo(SECOND);
         assertThat(order.get("lenderAttempts").get(0).get("outcome").asText()).isEqualTo("WITHDRAWN");
         assertThat(events(order)).containsSubsequence("LENDER_EXPECTS_TO_SUPPLY", "REQUEST_WITHDRAWN", "SENT_TO_LENDER");
-        assertThat(tasks.createTaskQuery().taskCandidateGroup(FIRST).processInstanceBusinessKey(orderId).count()).isZero();
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(FIRST).processDefinitionKey(ProcessModel.LENDER_CONVERSATION)
+            .processInstanceBusinessKey(orderId).count()).isZero();
         assertThat(tasks.createTaskQuery().taskCandidateGroup(SECOND).processInstanceBusinessKey(orderId).count()).isEqualTo(1);
+        // the first lender said it would supply later (and may hold the item for it): it is told
+        Task notice = notice(FIRST, orderId);
+        assertThat(notice.getName()).startsWith("Anmodning trukket tilbage " + orderId);
+        assertThat(tasks.getVariable(notice.getId(), "noticeText").toString()).contains("Ophæv reservationen");
+        tasks.complete(notice.getId());
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(FIRST).processInstanceBusinessKey(orderId).count()).isZero();
+    }
+
+    private Task notice(String lender, String orderId) {
+        return tasks.createTaskQuery().taskCandidateGroup(lender).processDefinitionKey(ProcessModel.LENDER_NOTICE)
+            .processInstanceBusinessKey(orderId).singleResult();
+    }
+
+    @Test
+    void aLenderThatSaidYesIsToldWhenTheOrderIsCancelled() throws Exception {
+        String orderId = orderFrom(FIRST);
+        answered(FIRST, orderId, Map.of("status", "WillSupply"));
+        asStaff(BORROWER, postJson("/api/orders/" + orderId + "/requester-messages", Map.of("action", "Cancel"))).andExpect(status().isOk());
+        assertThat(lenderTasks(orderId)).isEmpty();
+        assertThat(notice(FIRST, orderId).getName()).startsWith("Bestilling annulleret " + orderId);
+        // a lender that had not answered yet loses the request from its queue, with no notice
+        String unanswered = orderFrom(FIRST);
+        asStaff(BORROWER, postJson("/api/orders/" + unanswered + "/requester-messages", Map.of("action", "Cancel"))).andExpect(status().isOk());
+        assertThat(notice(FIRST, unanswered)).isNull();
     }
 
     @Test

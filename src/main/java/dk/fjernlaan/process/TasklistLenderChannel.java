@@ -1,0 +1,27 @@
+package dk.fjernlaan.process;
+
+import java.util.Map;
+
+import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.LenderChannel;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** The notice is a task in the lender's queue ({@code LenderNotice}), which its staff confirm when they have seen it. */
+@Component
+class TasklistLenderChannel implements LenderChannel {
+
+    private final RuntimeService runtime;
+
+    TasklistLenderChannel(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void tell(IllOrder order, String lenderAgencyId, Notice notice) {
+        runtime.startProcessInstanceByKey(ProcessModel.LENDER_NOTICE, String.valueOf(order.orderId()), Map.of(
+            OrderVariables.ORDER_ID, String.valueOf(order.orderId()),
+            OrderVariables.LENDER_AGENCY_ID, lenderAgencyId,
+            OrderVariables.NOTICE, notice.name()));
+    }
+}
