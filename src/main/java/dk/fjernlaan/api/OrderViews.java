@@ -26,7 +26,8 @@ public class OrderViews {
         this.texts = texts;
     }
 
-    public record LenderView(String branchId, String agencyId, String answer, LocalDate expectedDelivery, LocalDate dueDate, String itemId) {}
+    public record LenderView(String branchId, String agencyId, String pid, String answer, LocalDate expectedDelivery, LocalDate dueDate,
+                             String itemId) {}
 
     public record LoanView(LocalDate pickupBy, LocalDate patronDueDate, int renewals, String forwardedTo, String forwardedFrom) {}
 
@@ -93,7 +94,8 @@ public class OrderViews {
         if (o.lenderBranchId() == null) {
             return null;
         }
-        return new LenderView(o.lenderBranchId(), o.lenderAgencyId(), o.lenderAnswer(), o.expectedDelivery(), o.dueDate(), o.itemId());
+        return new LenderView(o.lenderBranchId(), o.lenderAgencyId(), o.lenderPid(), o.lenderAnswer(), o.expectedDelivery(), o.dueDate(),
+            o.itemId());
     }
 
     private HistoryEntry entry(OrderEvent e) {

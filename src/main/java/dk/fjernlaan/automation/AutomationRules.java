@@ -120,6 +120,9 @@ public final class AutomationRules {
             lender.routePosition() == null ? "-" : lender.routePosition(),
             ove ? "-" : (lenderSettings.minAgeDays() == null ? 0 : lenderSettings.minAgeDays()),
             candidates.stream().filter(c -> c.excludedBecause() == null).count()));
+        if (lender.pid() != null && !lender.pid().equals(in.orderedPid())) {
+            why.add(TextPart.of("explain.otherEdition", lender.pid(), in.orderedPid()));
+        }
 
         boolean test = own ? borrower.ownMaterial() == Participation.TEST : borrower.willSend() == Participation.TEST;
         if (test) {
@@ -165,26 +168,27 @@ public final class AutomationRules {
     private static Candidate candidate(DecisionInput in, Holder h, long age, boolean onShelfOnly) {
         Integer position = in.routePositions().get(h.agencyId());
         if (in.overbygning() && !h.centralLibrary()) {
-            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.OVERBYGNING_CENTRAL_ONLY);
+            return Candidate.excluded(h.branchId(), h.agencyId(), null, position, Reason.OVERBYGNING_CENTRAL_ONLY);
         }
         if (!h.branchReceivesIll() || !h.lender().willReceive()) {
-            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.NOT_PARTICIPATING);
+            return Candidate.excluded(h.branchId(), h.agencyId(), null, position, Reason.NOT_PARTICIPATING);
         }
         if (!in.borrower().allows(h.agencyId())) {
-            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.NOT_ALLOWED_BY_BORROWER);
+            return Candidate.excluded(h.branchId(), h.agencyId(), null, position, Reason.NOT_ALLOWED_BY_BORROWER);
         }
         if (h.closedForIll()) {
-            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.CLOSED_FOR_ILL);
+            return Candidate.excluded(h.branchId(), h.agencyId(), null, position, Reason.CLOSED_FOR_ILL);
         }
         Integer lenderMin = h.lender().minAgeDays();
         if (!in.overbygning() && lenderMin != null && age < lenderMin) {
-            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.NEW_FOR_RESPONDER);
+            return Candidate.excluded(h.branchId(), h.agencyId(), null, position, Reason.NEW_FOR_RESPONDER);
         }
         if (h.answer() != HoldingsPort.Outcome.ANSWERED) {
-            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.NO_DELIVERY_DATE);
+            return Candidate.excluded(h.branchId(), h.agencyId(), null, position, Reason.NO_DELIVERY_DATE);
         }
         boolean holdAllowed = in.borrower().reserve() && !onShelfOnly;
         LocalDate available = null;
+        String edition = null;
         boolean loanable = false;
         boolean onLoan = false;
         for (HoldingItem item : h.items()) {
@@ -200,20 +204,23 @@ public final class AutomationRules {
                 }
                 default -> null; // on order, lost, discarded: no usable date
             };
-            if (date != null && (available == null || date.isBefore(available))) {
+            // the earliest item; on the same day, the edition the patron ordered
+            if (date != null && (available == null || date.isBefore(available)
+                    || date.equals(available) && item.pid().equals(in.orderedPid()) && !item.pid().equals(edition))) {
                 available = date;
+                edition = item.pid();
             }
         }
         if (!loanable) {
-            return new Candidate(h.branchId(), h.agencyId(), null, position, Reason.NOT_FOR_LOAN);
+            return Candidate.excluded(h.branchId(), h.agencyId(), null, position, Reason.NOT_FOR_LOAN);
         }
         if (available == null) {
-            return new Candidate(h.branchId(), h.agencyId(), null, position, onLoan ? Reason.NOT_ON_SHELF : Reason.NO_DELIVERY_DATE);
+            return Candidate.excluded(h.branchId(), h.agencyId(), null, position, onLoan ? Reason.NOT_ON_SHELF : Reason.NO_DELIVERY_DATE);
         }
         if (available.isAfter(in.needBeforeDate())) {
-            return new Candidate(h.branchId(), h.agencyId(), available, position, Reason.USER_DATE_EXCEEDED);
+            return Candidate.excluded(h.branchId(), h.agencyId(), available, position, Reason.USER_DATE_EXCEEDED);
         }
-        return new Candidate(h.branchId(), h.agencyId(), available, position, null);
+        return new Candidate(h.branchId(), h.agencyId(), available, position, null, edition);
     }
 
     private static Decision manual(DecisionInput in, String reason, boolean own, List<Candidate> candidates, List<TextPart> why) {

@@ -84,7 +84,7 @@ public class AutomationService {
         Map<String, Integer> positions = positions(directory.route(request.borrowerAgencyId()));
 
         return AutomationRules.decide(new DecisionInput(today, request.borrowerAgencyId(), request.orderSystem(), request.responderId(),
-            request.needBeforeDate(), request.materialType(), ordered.recordCreated(), ordered.overbygning(), borrower, profile,
+            request.needBeforeDate(), request.orderedPid(), request.materialType(), ordered.recordCreated(), ordered.overbygning(), borrower, profile,
             holders, positions, table.version()));
     }
 

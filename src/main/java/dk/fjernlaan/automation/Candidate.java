@@ -3,11 +3,16 @@ package dk.fjernlaan.automation;
 import java.time.LocalDate;
 
 /**
- * A holder considered by the automation decision: when it can deliver, where it stands in the borrower's
- * lending route (1-based; null when not in the route), and, for one left out, why ({@code excludedBecause}:
+ * A holder considered by the automation decision: when it can deliver, which edition ({@code pid}: the record of
+ * its item that can go soonest), where it stands in the borrower's lending route (1-based; null when not in the
+ * route), and, for one left out, why ({@code excludedBecause}:
  * a national reason code such as {@code new_for_responder}, or {@code not_participating},
  * {@code not_allowed_by_borrower}, {@code closed_for_ill}, {@code overbygning_central_libraries_only}).
  */
 public record Candidate(String branchId, String agencyId, LocalDate availabilityDate, Integer routePosition,
-                        String excludedBecause) {
+                        String excludedBecause, String pid) {
+
+    static Candidate excluded(String branchId, String agencyId, LocalDate availabilityDate, Integer routePosition, String why) {
+        return new Candidate(branchId, agencyId, availabilityDate, routePosition, why, null);
+    }
 }

@@ -12,6 +12,12 @@ public record Decision(Route route, String reason, boolean own, String lenderBra
                        LocalDate availabilityDate, List<Candidate> candidates, List<TextPart> explanation,
                        List<TextPart> note, int decisionVersion) {
 
+    /** The edition the chosen lender is asked for (the one it holds), or null when there is no chosen lender. */
+    public String lenderPid() {
+        return candidates.stream().filter(c -> c.branchId().equals(lenderBranchId) && c.excludedBecause() == null)
+            .map(Candidate::pid).findFirst().orElse(null);
+    }
+
     public enum Route { AUTOMATED, STAFF_CHOSEN, MANUAL, LOCAL }
 
     public boolean automated() {

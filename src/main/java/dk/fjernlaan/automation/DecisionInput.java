@@ -17,6 +17,7 @@ public record DecisionInput(
     String orderSystem,
     String staffChosenLender,
     LocalDate needBeforeDate,
+    String orderedPid,
     int materialType,
     LocalDate recordCreated,
     boolean overbygning,

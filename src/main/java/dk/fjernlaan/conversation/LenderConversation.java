@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import dk.fjernlaan.automation.AutomationService;
+import dk.fjernlaan.automation.Candidate;
 import dk.fjernlaan.automation.Decision;
+import dk.fjernlaan.catalogue.CatalogueService;
 import dk.fjernlaan.directory.Branch;
 import dk.fjernlaan.directory.DirectoryService;
 import dk.fjernlaan.order.IllOrder;
@@ -45,16 +47,18 @@ public class LenderConversation {
     private final LenderChannel lenders;
     private final AutomationService automation;
     private final DirectoryService directory;
+    private final CatalogueService catalogue;
     private final FjernlaanClock clock;
 
     LenderConversation(OrderRepository orders, OrderChanges changes, OrderProcess process, LenderChannel lenders,
-                       AutomationService automation, DirectoryService directory, FjernlaanClock clock) {
+                       AutomationService automation, DirectoryService directory, CatalogueService catalogue, FjernlaanClock clock) {
         this.orders = orders;
         this.changes = changes;
         this.process = process;
         this.lenders = lenders;
         this.automation = automation;
         this.directory = directory;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -184,9 +188,27 @@ public class LenderConversation {
         IllOrder order = order(orderId);
         Branch lender = directory.findBranch(lenderBranchId)
             .orElseThrow(() -> new IllegalStateException("Lender branch " + lenderBranchId + " is not in the directory"));
-        order.sentToLender(lender.branchId(), lender.agencyId(), clock.now(), Actor.current().userId());
+        order.sentToLender(lender.branchId(), lender.agencyId(), editionAt(order, lender.branchId()), clock.now(), Actor.current().userId());
         orders.update(order);
         return lender.agencyId();
+    }
+
+    /**
+     * The edition a lender branch is asked for: the one the automation found it can send soonest; for a lender
+     * chosen by staff, the first of the order's records that it holds; else the ordered one.
+     */
+    private String editionAt(IllOrder order, String branchId) {
+        if (order.automation() != null) {
+            Optional<String> decided = order.automation().candidates().stream()
+                .filter(c -> c.branchId().equals(branchId) && c.excludedBecause() == null && c.pid() != null)
+                .map(Candidate::pid).findFirst();
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+        }
+        Set<String> held = new HashSet<>();
+        catalogue.holdingsOfPids(order.pids()).stream().filter(i -> i.branchId().equals(branchId)).forEach(i -> held.add(i.pid()));
+        return order.pids().stream().filter(held::contains).findFirst().orElse(order.orderedPid());
     }
 
     public void lenderSilent(long orderId, int workingDays) {

@@ -130,7 +130,8 @@ public class IllOrder {
         record(now, "MANUAL_DECISION_" + decision.action().name(), actor, detail == null ? "" : detail);
     }
 
-    public void sentToLender(String branchId, String agencyId, Instant now, String actor) {
+    /** The request goes to a lender branch, for the edition it holds ({@code pid}). */
+    public void sentToLender(String branchId, String agencyId, String pid, Instant now, String actor) {
         closeCurrentAttempt(LenderAttempt.WITHDRAWN, null, now);
         status = OrderStatus.SENT_TO_LENDER;
         lenderBranchId = branchId;
@@ -138,7 +139,7 @@ public class IllOrder {
         lenderAnswer = null;
         expectedDelivery = null;
         dueDate = null;
-        attempts.add(new LenderAttempt(branchId, agencyId, now, null, null, null));
+        attempts.add(new LenderAttempt(branchId, agencyId, pid, now, null, null, null));
         record(now, "SENT_TO_LENDER", actor, branchId);
     }
 
@@ -400,6 +401,16 @@ public class IllOrder {
     public String lenderBranchId() { return lenderBranchId; }
     public String lenderAgencyId() { return lenderAgencyId; }
     public String lenderAnswer() { return lenderAnswer; }
+
+    /** The edition the current (or last) lender was asked for; the ordered one when it is not known. */
+    public String lenderPid() {
+        for (int i = attempts.size() - 1; i >= 0; i--) {
+            if (attempts.get(i).branchId().equals(lenderBranchId) && attempts.get(i).pid() != null) {
+                return attempts.get(i).pid();
+            }
+        }
+        return lenderBranchId == null ? null : orderedPid();
+    }
     public LocalDate expectedDelivery() { return expectedDelivery; }
     public LocalDate dueDate() { return dueDate; }
     public List<OrderWarning> warnings() { return warnings; }

@@ -46,11 +46,17 @@ public class Orders {
         return catalogue.findRecord(order.orderedPid()).map(BibRecord::title).orElse(order.orderedPid());
     }
 
-    /** The title, and one line for Tasklist: title, pickup branch, need-before date. */
+    /**
+     * The title, and one line for Tasklist: title, pickup branch, need-before date; while a lender is asked, the
+     * edition it is asked for (which may not be the one the patron ordered).
+     */
     public TaskFacts taskFacts(long orderId) {
         IllOrder order = order(orderId);
         String title = title(order);
         String pickup = directory.findBranch(order.pickupBranchId()).map(b -> b.name() + " (" + b.branchId() + ")").orElse(order.pickupBranchId());
-        return new TaskFacts(title, title + " · " + pickup + " · " + order.needBeforeDate());
+        String edition = order.currentAttempt().map(a -> a.pid() == null ? order.orderedPid() : a.pid())
+            .map(pid -> " · " + catalogue.findRecord(pid).map(r -> r.edition() == null ? pid : r.edition() + ", " + pid).orElse(pid))
+            .orElse("");
+        return new TaskFacts(title, title + edition + " · " + pickup + " · " + order.needBeforeDate());
     }
 }

@@ -265,6 +265,33 @@ class AutomationScenariosTest extends IntegrationTest {
         assertThat(order.get("automation").get("own").asBoolean()).isTrue();
     }
 
+    @Test
+    void question4_whyAnIllOfAnOlderEdition_theLenderIsAskedForTheEditionItHoldsAndTheOrderSaysSo() throws Exception {
+        String work = "work-" + unique("ed");
+        String older = record(uniquePid(), work, today().minusYears(6), Map.of("edition", "1. udgave"));
+        String newer = record(uniquePid(), work, today().minusYears(2), Map.of("edition", "3. udgave"));
+        items(older, VIBORG, List.of(shelf()));
+        // the patron found the work through its newest edition; only the old one is on a shelf
+        Map<String, Object> request = new HashMap<>(Map.of("pickupBranchId", BORROWER, "patronId", patron, "pids", List.of(newer, older),
+            "orderSystem", "bibliotekdk"));
+        String orderId = placeOrder(request).get("orderId").asText();
+        runJobs();
+        JsonNode order = order(orderId);
+        assertAutomatedTo(order, VIBORG);
+        assertThat(order.get("orderedPid").asText()).isEqualTo(newer);
+        assertThat(order.get("lender").get("pid").asText()).isEqualTo(older);
+        assertThat(order.get("lenderAttempts").get(0).get("pid").asText()).isEqualTo(older);
+        assertThat(candidate(order, VIBORG).get("pid").asText()).isEqualTo(older);
+        assertThat(order.get("automation").get("explanation").asText()).contains("Långiver har udgaven " + older + ", ikke den bestilte " + newer);
+        // and the lender sees which edition to pull
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(VIBORG).singleResult().getName())
+            .startsWith("Besvar fjernlånsanmodning " + orderId);
+        String summary = (String) engine.getRuntimeService().createVariableInstanceQuery().variableName("orderSummary")
+            .processInstanceIdIn(tasks.createTaskQuery().processInstanceBusinessKey(orderId).singleResult().getProcessInstanceId())
+            .singleResult().getValue();
+        assertThat(summary).contains("1. udgave, " + older);
+    }
+
     // -- the patron's question --------------------------------------------------------------------
 
     @Test
