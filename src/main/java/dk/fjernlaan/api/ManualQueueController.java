@@ -19,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,8 +61,8 @@ class ManualQueueController {
 
     @PostMapping("/api/orders/{orderId}/manual-decision")
     @Operation(summary = "Decide a manual order: SEND to a lender branch, RETRY_AUTOMATION, or REJECT with a reason")
-    OrderView decide(@PathVariable long orderId, @Valid @RequestBody ManualDecisionRequest body) {
+    ResponseEntity<OrderView> decide(@PathVariable long orderId, @Valid @RequestBody ManualDecisionRequest body) {
         IllOrder order = queue.decide(orderId, new ManualDecision(body.action(), body.lenderBranchId(), body.reason()));
-        return views.view(order, orders.history(orderId));
+        return views.changed(order, orders);
     }
 }

@@ -21,6 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -60,26 +61,26 @@ class MessageController {
     @PostMapping("/api/orders/{orderId}/supplier-messages")
     @Operation(summary = "A message from the lender (ISO 18626): WillSupply, ExpectToSupply, Unfilled, RetryPossible, Loaned, ...; "
         + "409 when it does not fit the order's state; a late answer from a lender no longer asked is only recorded")
-    OrderView supplierMessage(@PathVariable long orderId, @Valid @RequestBody SupplierMessageRequest body) {
+    ResponseEntity<OrderView> supplierMessage(@PathVariable long orderId, @Valid @RequestBody SupplierMessageRequest body) {
         SupplierMessage message = new SupplierMessage(body.status(), body.reason(), body.expectedDeliveryDate(), body.dueDate(),
             body.itemId(), body.supplierBranchId());
         IllOrder order = body.status() == SupplierStatus.Recalled || body.status() == SupplierStatus.LoanCompleted
             ? delivery.lenderMessage(orderId, message) : conversation.answer(orderId, message);
-        return views.view(order, orders.history(orderId));
+        return views.changed(order, orders);
     }
 
     @PostMapping("/api/orders/{orderId}/requester-messages")
     @Operation(summary = "A message from the borrower library: Cancel (before dispatch; 409 after), Received, ShippedReturn, Renew")
-    OrderView requesterMessage(@PathVariable long orderId, @Valid @RequestBody RequesterMessageRequest body) {
+    ResponseEntity<OrderView> requesterMessage(@PathVariable long orderId, @Valid @RequestBody RequesterMessageRequest body) {
         IllOrder order = body.action() == RequesterAction.Cancel ? cancellation.cancel(orderId, body.note())
             : delivery.requesterMessage(orderId, body.action().name());
-        return views.view(order, orders.history(orderId));
+        return views.changed(order, orders);
     }
 
     @PostMapping("/api/orders/{orderId}/patron-events")
     @Operation(summary = "What the patron did at the pickup branch: PickedUp, Returned, NotPickedUp")
-    OrderView patronEvent(@PathVariable long orderId, @Valid @RequestBody PatronEventRequest body) {
+    ResponseEntity<OrderView> patronEvent(@PathVariable long orderId, @Valid @RequestBody PatronEventRequest body) {
         IllOrder order = delivery.patronEvent(orderId, body.event().name());
-        return views.view(order, orders.history(orderId));
+        return views.changed(order, orders);
     }
 }

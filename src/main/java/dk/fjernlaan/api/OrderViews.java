@@ -48,6 +48,18 @@ public class OrderViews {
                                String borrowerAgencyId, String orderedPid, String workId, LocalDate needBeforeDate,
                                LenderView lender, Instant createdAt, Instant updatedAt) {}
 
+    /**
+     * The answer to a change of an order: the order as it is after the change, 200; or, when its process goes on in
+     * the background from here, 202 Accepted with the order's address to read it again.
+     */
+    public org.springframework.http.ResponseEntity<OrderView> changed(IllOrder o, dk.fjernlaan.order.Orders orders) {
+        OrderView view = view(o, orders.history(o.orderId()));
+        if (orders.continuing(o.orderId())) {
+            return org.springframework.http.ResponseEntity.accepted().location(java.net.URI.create("/api/orders/" + o.orderId())).body(view);
+        }
+        return org.springframework.http.ResponseEntity.ok(view);
+    }
+
     public OrderView view(IllOrder o, List<OrderEvent> history) {
         return new OrderView(String.valueOf(o.orderId()), o.status(), statusText(o), o.status().closed(), o.pickupBranchId(),
             o.borrowerAgencyId(), o.pids(), o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem(),

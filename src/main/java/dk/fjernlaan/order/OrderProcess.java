@@ -25,4 +25,7 @@ public interface OrderProcess {
 
     /** Tells the order's process that the order is cancelled; false when the process cannot take it now. */
     boolean cancel(long orderId, String note);
+
+    /** Whether the order's process has a step to take that is not done yet (it continues in the background). */
+    boolean continuing(long orderId);
 }

@@ -16,17 +16,24 @@ public class Orders {
     public record TaskFacts(String title, String summary) {}
 
     private final OrderRepository orders;
+    private final OrderProcess process;
     private final CatalogueService catalogue;
     private final DirectoryService directory;
 
-    Orders(OrderRepository orders, CatalogueService catalogue, DirectoryService directory) {
+    Orders(OrderRepository orders, OrderProcess process, CatalogueService catalogue, DirectoryService directory) {
         this.orders = orders;
+        this.process = process;
         this.catalogue = catalogue;
         this.directory = directory;
     }
 
     public IllOrder order(long orderId) {
         return orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
+    }
+
+    /** Whether the order is still moving on from the last change (a step of its process runs in the background). */
+    public boolean continuing(long orderId) {
+        return process.continuing(orderId);
     }
 
     public List<OrderEvent> history(long orderId) {

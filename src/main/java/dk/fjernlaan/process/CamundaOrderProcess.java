@@ -12,6 +12,7 @@ import dk.fjernlaan.order.OrderSignal;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,11 +27,13 @@ class CamundaOrderProcess implements OrderProcess {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ManagementService management;
     private final FjernlaanClock clock;
 
-    CamundaOrderProcess(RuntimeService runtime, TaskService tasks, FjernlaanClock clock) {
+    CamundaOrderProcess(RuntimeService runtime, TaskService tasks, ManagementService management, FjernlaanClock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.management = management;
         this.clock = clock;
     }
 
@@ -139,6 +142,17 @@ class CamundaOrderProcess implements OrderProcess {
             throw e;
         }
         return true;
+    }
+
+    @Override
+    public boolean continuing(long orderId) {
+        for (org.camunda.bpm.engine.runtime.ProcessInstance instance
+                : runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(orderId)).active().list()) {
+            if (management.createJobQuery().processInstanceId(instance.getId()).messages().executable().count() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Task manualTask(long orderId) {

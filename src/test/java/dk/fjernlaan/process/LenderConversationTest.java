@@ -70,8 +70,9 @@ class LenderConversationTest extends IntegrationTest {
         return asStaff(lender, postJson("/api/orders/" + orderId + "/supplier-messages", message));
     }
 
+    /** The lender's message, and the steps it starts (200 when the order is where it goes, 202 while it moves on). */
     private JsonNode answered(String lender, String orderId, Map<String, Object> message) throws Exception {
-        JsonNode order = body(answer(lender, orderId, message).andExpect(status().isOk()));
+        JsonNode order = body(answer(lender, orderId, message).andExpect(status().is2xxSuccessful()));
         runJobs();
         return order;
     }
@@ -105,6 +106,13 @@ class LenderConversationTest extends IntegrationTest {
         assertThat(conversation(orderId)).isWaitingAt(ProcessModel.ANSWER_REQUEST);
         List<Task> queue = tasks.createTaskQuery().taskCandidateGroup(FIRST).processInstanceBusinessKey(orderId).list();
         assertThat(queue).singleElement().satisfies(t -> assertThat(t.getName()).startsWith("Besvar fjernlånsanmodning " + orderId));
+    }
+
+    @Test
+    void anAnswerThatTheOrderHasFullyTakenIs200() throws Exception {
+        String orderId = orderFrom(FIRST);
+        answer(FIRST, orderId, Map.of("status", "WillSupply")).andExpect(status().isOk())
+            .andExpect(jsonPath("$.status").value("WILL_SUPPLY"));
     }
 
     @Test
@@ -188,7 +196,11 @@ class LenderConversationTest extends IntegrationTest {
     @Test
     void unfilledSendsTheRequestToTheNextCandidate() throws Exception {
         String orderId = orderFrom(FIRST, SECOND);
-        answered(FIRST, orderId, Map.of("status", "Unfilled", "reason", "Bortkommet"));
+        // the next lender is looked for in the background: the answer says so (202) and where to read the order
+        answer(FIRST, orderId, Map.of("status", "Unfilled", "reason", "Bortkommet")).andExpect(status().isAccepted())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Location", "/api/orders/" + orderId))
+            .andExpect(jsonPath("$.lenderAttempts[0].outcome").value("UNFILLED"));
+        runJobs();
         JsonNode order = order(orderId);
         assertThat(order.get("status").asText()).isEqualTo("SENT_TO_LENDER");
         assertThat(order.get("lender").get("branchId").asText()).isEqualTo(SECOND);
@@ -327,7 +339,7 @@ class LenderConversationTest extends IntegrationTest {
         String orderId = orderFrom(FIRST, SECOND);
         answered(FIRST, orderId, Map.of("status", "Unfilled"));
         assertThat(order(orderId).get("lender").get("branchId").asText()).isEqualTo(SECOND);
-        answer(FIRST, orderId, loaned(today().plusDays(30))).andExpect(status().isOk());
+        answer(FIRST, orderId, loaned(today().plusDays(30))).andExpect(status().is2xxSuccessful());
         JsonNode order = order(orderId);
         assertThat(order.get("status").asText()).isEqualTo("SENT_TO_LENDER");
         assertThat(order.get("lender").get("branchId").asText()).isEqualTo(SECOND);
