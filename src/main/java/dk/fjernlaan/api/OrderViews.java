@@ -6,13 +6,13 @@ import java.util.List;
 
 import dk.fjernlaan.automation.Automation;
 import dk.fjernlaan.automation.Candidate;
-import dk.fjernlaan.automation.TextPart;
 import dk.fjernlaan.order.IllOrder;
 import dk.fjernlaan.order.LenderAttempt;
 import dk.fjernlaan.order.OrderEvent;
 import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.order.OrderSystem;
 import dk.fjernlaan.order.OrderWarning;
+import dk.fjernlaan.platform.texts.Text;
 import dk.fjernlaan.platform.texts.Texts;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +34,8 @@ public class OrderViews {
     public record AutomationView(String result, String reason, boolean own, String note, String explanation, Integer decisionVersion,
                                  List<Candidate> candidates) {}
 
+    public record WarningView(String code, String message) {}
+
     public record HistoryEntry(Instant at, String event, String detail, String actor) {}
 
     public record OrderView(String orderId, OrderStatus status, String statusText, boolean closed, String pickupBranchId,
@@ -41,7 +43,7 @@ public class OrderViews {
                             LocalDate needBeforeDate, OrderSystem orderSystem, String responderId, boolean exactEdition,
                             AutomationView automation, LenderView lender, List<LenderAttempt> lenderAttempts,
                             dk.fjernlaan.courier.Shipment shipment, LoanView loan,
-                            List<OrderWarning> warnings, String closeReason,
+                            List<WarningView> warnings, String closeReason,
                             Instant createdAt, Instant updatedAt, List<HistoryEntry> history) {}
 
     public record OrderSummary(String orderId, OrderStatus status, String statusText, boolean closed, String pickupBranchId,
@@ -64,13 +66,17 @@ public class OrderViews {
         return new OrderView(String.valueOf(o.orderId()), o.status(), statusText(o), o.status().closed(), o.pickupBranchId(),
             o.borrowerAgencyId(), o.pids(), o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem(),
             o.responderId(), o.exactEdition(), automation(o.automation()), lender(o), o.attempts(),
-            o.shipment(), loan(o), o.warnings(), o.closeReason(), o.createdAt(),
+            o.shipment(), loan(o), warnings(o.warnings()), o.closeReason(), o.createdAt(),
             o.updatedAt(), history.stream().map(this::entry).toList());
     }
 
     public OrderSummary summary(IllOrder o) {
         return new OrderSummary(String.valueOf(o.orderId()), o.status(), statusText(o), o.status().closed(), o.pickupBranchId(),
             o.borrowerAgencyId(), o.orderedPid(), o.workId(), o.needBeforeDate(), lender(o), o.createdAt(), o.updatedAt());
+    }
+
+    public List<WarningView> warnings(List<OrderWarning> warnings) {
+        return warnings.stream().map(w -> new WarningView(w.code(), w.text() == null ? w.message() : texts.get(w.text()))).toList();
     }
 
     /** The status in words; it says "automatiseret" exactly when the order was automated. */
@@ -87,7 +93,7 @@ public class OrderViews {
             a.decisionVersion(), a.candidates());
     }
 
-    private String render(List<TextPart> parts) {
+    private String render(List<Text> parts) {
         if (parts == null || parts.isEmpty()) {
             return null;
         }

@@ -15,6 +15,7 @@ import dk.fjernlaan.automation.DecisionInput.Holder;
 import dk.fjernlaan.catalogue.HoldingItem;
 import dk.fjernlaan.catalogue.HoldingsPort;
 import dk.fjernlaan.catalogue.ItemStatus;
+import dk.fjernlaan.platform.texts.Text;
 
 /**
  * The rules of automated ILL (domain brief §4), as a pure function of the gathered facts.
@@ -42,26 +43,26 @@ public final class AutomationRules {
     private AutomationRules() {}
 
     public static Decision decide(DecisionInput in) {
-        List<TextPart> why = new ArrayList<>();
+        List<Text> why = new ArrayList<>();
         long age = DAYS.between(in.recordCreated(), in.today());
-        why.add(TextPart.of("explain.record", in.recordCreated(), age));
+        why.add(Text.of("explain.record", in.recordCreated(), age));
         boolean ove = in.overbygning();
         if (ove) {
-            why.add(TextPart.of("explain.overbygning"));
+            why.add(Text.of("explain.overbygning"));
         }
 
         if (in.staffChosenLender() != null) {
-            why.add(TextPart.of("explain.staffChosen", in.staffChosenLender()));
+            why.add(Text.of("explain.staffChosen", in.staffChosenLender()));
             return new Decision(Route.STAFF_CHOSEN, Reason.NOT_POSSIBLE, false, in.staffChosenLender(), null, null, List.of(),
                 why, List.of(), in.decisionVersion());
         }
         if (!AUTOMATABLE_ORIGINS.contains(in.orderSystem()) && !(ove && "localcatalog".equals(in.orderSystem()))) {
-            why.add(TextPart.of("explain.origin", in.orderSystem()));
+            why.add(Text.of("explain.origin", in.orderSystem()));
             return manual(in, Reason.NOT_POSSIBLE, false, List.of(), why);
         }
         BorrowerSettings borrower = in.borrower();
         if (borrower.willSend() == Participation.NO) {
-            why.add(TextPart.of("explain.borrowerDoesNotSend", in.borrowerAgencyId(), in.materialType()));
+            why.add(Text.of("explain.borrowerDoesNotSend", in.borrowerAgencyId(), in.materialType()));
             return manual(in, Reason.NOT_POSSIBLE, false, List.of(), why);
         }
 
@@ -74,13 +75,13 @@ public final class AutomationRules {
 
         int borrowerMin = borrower.minAgeDays() == null ? 0 : borrower.minAgeDays();
         if (ove) {
-            why.add(TextPart.of("explain.borrowerThresholdWaived", in.borrowerAgencyId(), borrowerMin));
+            why.add(Text.of("explain.borrowerThresholdWaived", in.borrowerAgencyId(), borrowerMin));
         } else if (age < borrowerMin) {
-            why.add(TextPart.of("explain.newForRequester", in.borrowerAgencyId(), borrowerMin));
+            why.add(Text.of("explain.newForRequester", in.borrowerAgencyId(), borrowerMin));
             return own ? local(in, Reason.NEW_FOR_REQUESTER, List.of(), why, List.of())
                 : manual(in, Reason.NEW_FOR_REQUESTER, false, List.of(), why);
         } else {
-            why.add(TextPart.of("explain.borrowerThreshold", in.borrowerAgencyId(), borrowerMin));
+            why.add(Text.of("explain.borrowerThreshold", in.borrowerAgencyId(), borrowerMin));
         }
 
         boolean onShelfOnly = false;
@@ -109,24 +110,24 @@ public final class AutomationRules {
             String reason = Reason.PRIORITY.stream()
                 .filter(r -> candidates.stream().anyMatch(c -> r.equals(c.excludedBecause())))
                 .findFirst().orElse(Reason.NO_PROVIDER);
-            why.add(TextPart.of("explain.noLender." + reason, in.needBeforeDate()));
+            why.add(Text.of("explain.noLender." + reason, in.needBeforeDate()));
             return own ? local(in, reason, candidates, why, List.of()) : manual(in, reason, false, candidates, why);
         }
 
         Candidate lender = chosen.get();
         LenderSettings lenderSettings = in.holders().stream().filter(h -> h.branchId().equals(lender.branchId()))
             .findFirst().map(Holder::lender).orElseThrow();
-        why.add(TextPart.of("explain.chosen", lender.branchId(), lender.agencyId(), lender.availabilityDate(),
+        why.add(Text.of("explain.chosen", lender.branchId(), lender.agencyId(), lender.availabilityDate(),
             lender.routePosition() == null ? "-" : lender.routePosition(),
             ove ? "-" : (lenderSettings.minAgeDays() == null ? 0 : lenderSettings.minAgeDays()),
             candidates.stream().filter(c -> c.excludedBecause() == null).count()));
         if (lender.pid() != null && !lender.pid().equals(in.orderedPid())) {
-            why.add(TextPart.of("explain.otherEdition", lender.pid(), in.orderedPid()));
+            why.add(Text.of("explain.otherEdition", lender.pid(), in.orderedPid()));
         }
 
         boolean test = own ? borrower.ownMaterial() == Participation.TEST : borrower.willSend() == Participation.TEST;
         if (test) {
-            List<TextPart> note = List.of(TextPart.of("note.test", lender.agencyId(), lender.branchId()));
+            List<Text> note = List.of(Text.of("note.test", lender.agencyId(), lender.branchId()));
             return own ? local(in, Reason.TEST_AUT_OWN, candidates, why, note)
                 : new Decision(Route.MANUAL, Reason.TEST, false, null, null, null, candidates, why, note, in.decisionVersion());
         }
@@ -135,33 +136,33 @@ public final class AutomationRules {
     }
 
     /** Own material: empty when automation may be tried (from lenders with it on the shelf), else where it stays. */
-    private static Optional<Decision> ownMaterial(DecisionInput in, long age, List<HoldingItem> ownCopies, List<TextPart> why) {
+    private static Optional<Decision> ownMaterial(DecisionInput in, long age, List<HoldingItem> ownCopies, List<Text> why) {
         BorrowerSettings borrower = in.borrower();
         OwnProfile profile = in.ownProfile();
         if (borrower.ownMaterial() == Participation.NO) {
-            why.add(TextPart.of("explain.ownNotAllowed", in.borrowerAgencyId()));
+            why.add(Text.of("explain.ownNotAllowed", in.borrowerAgencyId()));
             return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
         }
         if (age < profile.minAgeDays()) {
-            why.add(TextPart.of("explain.ownTooNew", profile.profile(), profile.minAgeDays()));
+            why.add(Text.of("explain.ownTooNew", profile.profile(), profile.minAgeDays()));
             return Optional.of(local(in, Reason.NEW_FOR_AUT_OWN, List.of(), why, List.of()));
         }
         if (ownCopies.stream().anyMatch(i -> i.status() == ItemStatus.OnShelf)) {
-            why.add(TextPart.of("explain.ownOnShelf"));
+            why.add(Text.of("explain.ownOnShelf"));
             return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
         }
         if (ownCopies.stream().anyMatch(i -> i.status() == ItemStatus.OnOrder)) {
-            why.add(TextPart.of("explain.ownOnOrder"));
+            why.add(Text.of("explain.ownOnOrder"));
             return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
         }
         LocalDate limit = in.today().plusDays(profile.notExpectedBackWithinDays());
         Optional<LocalDate> dueBack = ownCopies.stream().map(HoldingItem::dueDate).filter(d -> d != null && !d.isAfter(limit))
             .min(Comparator.naturalOrder());
         if (dueBack.isPresent()) {
-            why.add(TextPart.of("explain.ownDueBack", dueBack.get(), profile.profile(), profile.notExpectedBackWithinDays()));
+            why.add(Text.of("explain.ownDueBack", dueBack.get(), profile.profile(), profile.notExpectedBackWithinDays()));
             return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
         }
-        why.add(TextPart.of("explain.ownTried", profile.profile(), profile.minAgeDays(), profile.notExpectedBackWithinDays()));
+        why.add(Text.of("explain.ownTried", profile.profile(), profile.minAgeDays(), profile.notExpectedBackWithinDays()));
         return Optional.empty();
     }
 
@@ -223,12 +224,12 @@ public final class AutomationRules {
         return new Candidate(h.branchId(), h.agencyId(), available, position, null, edition);
     }
 
-    private static Decision manual(DecisionInput in, String reason, boolean own, List<Candidate> candidates, List<TextPart> why) {
+    private static Decision manual(DecisionInput in, String reason, boolean own, List<Candidate> candidates, List<Text> why) {
         return new Decision(Route.MANUAL, reason, own, null, null, null, candidates, why, List.of(), in.decisionVersion());
     }
 
-    private static Decision local(DecisionInput in, String reason, List<Candidate> candidates, List<TextPart> why, List<TextPart> note) {
-        why.add(TextPart.of("explain.local", in.borrowerAgencyId()));
+    private static Decision local(DecisionInput in, String reason, List<Candidate> candidates, List<Text> why, List<Text> note) {
+        why.add(Text.of("explain.local", in.borrowerAgencyId()));
         return new Decision(Route.LOCAL, reason, true, null, null, null, candidates, why, note, in.decisionVersion());
     }
 

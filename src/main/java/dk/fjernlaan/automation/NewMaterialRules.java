@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dk.fjernlaan.platform.texts.Text;
+
 /**
  * When to warn that brand-new material is ordered as ILL. New = physical, first edition, within the news
  * period: the BKM week + 4 weeks (BKM202520: up to and including week 24 of 2025). Also: material newer than
@@ -40,14 +42,11 @@ public final class NewMaterialRules {
         List<NewMaterialWarning> warnings = new ArrayList<>();
         if (physical && firstEdition) {
             newsPeriodEnd(bkmWeek).filter(end -> !today.isAfter(end)).ifPresent(end -> warnings.add(new NewMaterialWarning(NEW_MATERIAL,
-                "Nyt materiale: " + bkmWeek + " er i nyhedsperioden til og med uge "
-                    + end.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + " " + end.get(IsoFields.WEEK_BASED_YEAR)
-                    + ". Overvej at købe det i stedet for at bestille det som fjernlån.")));
+                Text.of("warning.NEW_MATERIAL", bkmWeek, end.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), end.get(IsoFields.WEEK_BASED_YEAR)))));
         }
         long age = DAYS.between(recordCreated, today);
         if (borrowerMinAgeDays != null && age < borrowerMinAgeDays) {
-            warnings.add(new NewMaterialWarning(NEWER_THAN_OWN_RULE, "OBS: du bestiller et materiale, som er nyere end "
-                + borrowerMinAgeDays + " dage (posten er " + age + " dage gammel), det er imod dit biblioteks regler for fjernlån."));
+            warnings.add(new NewMaterialWarning(NEWER_THAN_OWN_RULE, Text.of("warning.NEWER_THAN_OWN_RULE", borrowerMinAgeDays, age)));
         }
         return warnings;
     }

@@ -98,9 +98,9 @@ public class LoanService {
                 orders.update(order);
                 dueDateChanged(order);
             } else {
-                String why = texts.getDefault(renewal.refusal());
-                order.renewalRefused(why, clock.now(), Actor.current().userId());
-                mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_REFUSED", title, order.patronDueDate(), why);
+                order.renewalRefused(renewal.refusal(), clock.now(), Actor.current().userId());
+                mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_REFUSED", title, order.patronDueDate(),
+                    texts.getDefault(renewal.refusal()));
                 orders.update(order);
             }
             return null;

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dk.fjernlaan.automation.Automation;
 import dk.fjernlaan.automation.Decision;
+import dk.fjernlaan.platform.texts.Text;
 
 /**
  * The order aggregate: what was ordered, for whom and where, and where it stands. Its state changes only
@@ -249,7 +250,8 @@ public class IllOrder {
     public void shipmentPlanned(dk.fjernlaan.courier.Shipment planned, Instant now) {
         shipment = planned;
         record(now, "SHIPMENT_PLANNED", "system", planned.fromBranchId(), planned.toBranchId(),
-            String.join(" → ", planned.via()), String.valueOf(planned.expectedArrival()));
+            planned.via().isEmpty() ? Text.of("shipment.direct") : Text.of("shipment.via", String.join(" → ", planned.via())),
+            String.valueOf(planned.expectedArrival()));
     }
 
     public void arrived(LocalDate keptUntil, Instant now, String actor) {
@@ -281,7 +283,7 @@ public class IllOrder {
         record(now, "RENEWED", actor, String.valueOf(patronDue), String.valueOf(renewals));
     }
 
-    public void renewalRefused(String why, Instant now, String actor) {
+    public void renewalRefused(Text why, Instant now, String actor) {
         record(now, "RENEWAL_REFUSED", actor, why);
     }
 
@@ -367,7 +369,7 @@ public class IllOrder {
         record(now, "REJECTED", actor, reason);
     }
 
-    public void record(Instant at, String event, String actor, String... args) {
+    public void record(Instant at, String event, String actor, Object... args) {
         newEvents.add(new OrderEvent(at, event, List.of(args), actor));
         updatedAt = at;
     }

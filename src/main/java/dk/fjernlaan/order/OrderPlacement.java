@@ -86,7 +86,7 @@ public class OrderPlacement {
         AccessPolicy.requireAgency(accepted.pickup().agencyId());
         List<OrderWarning> warnings = automation.warnings(accepted.ordered(), directory.agency(accepted.pickup().agencyId()),
                 accepted.pickup().branchId()).stream()
-            .map(w -> new OrderWarning(w.code(), w.message()))
+            .map(w -> OrderWarning.of(w.code(), w.message()))
             .toList();
         try {
             IllOrder order = tx.execute(status -> {

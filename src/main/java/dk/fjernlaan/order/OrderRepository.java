@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.fjernlaan.automation.Automation;
 import dk.fjernlaan.platform.input.InputRules;
+import dk.fjernlaan.platform.texts.Text;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
@@ -30,7 +31,7 @@ public class OrderRepository {
     /** The column {@code order_event.args}. */
     private static final int EVENT_ARGS_LENGTH = 4000;
     private static final TypeReference<List<OrderWarning>> WARNINGS = new TypeReference<>() {};
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Object>> FACTS = new TypeReference<>() {};
     private static final TypeReference<List<LenderAttempt>> ATTEMPTS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
@@ -150,7 +151,7 @@ public class OrderRepository {
     public List<OrderEvent> events(long orderId) {
         return jdbc.sql("SELECT * FROM order_event WHERE order_id = ? ORDER BY event_id").param(orderId)
             .query((rs, n) -> new OrderEvent(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("event"),
-                fromJson(rs.getString("args"), STRINGS), rs.getString("actor")))
+                facts(fromJson(rs.getString("args"), FACTS)), rs.getString("actor")))
             .list();
     }
 
@@ -198,25 +199,40 @@ public class OrderRepository {
         }
     }
 
-    /** An event's facts as JSON that fits its column: the longest fact is cut (e.g. a long list of lenders tried). */
-    private String eventArgs(List<String> args) {
-        List<String> fitted = new ArrayList<>(args);
+    /** An event's facts as JSON that fits its column: the longest fact in words is cut (e.g. a long list of lenders tried). */
+    private String eventArgs(List<Object> args) {
+        List<Object> fitted = new ArrayList<>(args);
         String text = toJson(fitted);
         while (text.length() > EVENT_ARGS_LENGTH) {
-            int longest = 0;
-            for (int i = 1; i < fitted.size(); i++) {
-                if (fitted.get(i).length() > fitted.get(longest).length()) {
+            int longest = -1;
+            for (int i = 0; i < fitted.size(); i++) {
+                if (fitted.get(i) instanceof String word && (longest < 0 || word.length() > ((String) fitted.get(longest)).length())) {
                     longest = i;
                 }
             }
-            String arg = fitted.get(longest);
-            if (arg.length() <= 1) {
+            if (longest < 0 || ((String) fitted.get(longest)).length() <= 1) {
                 break;
             }
+            String arg = (String) fitted.get(longest);
             fitted.set(longest, InputRules.abbreviate(arg, Math.max(1, arg.length() / 2)));
             text = toJson(fitted);
         }
         return text;
+    }
+
+    /** The facts as stored: words stay words, texts ({key, args}) become texts again. */
+    @SuppressWarnings("unchecked")
+    private static List<Object> facts(List<Object> stored) {
+        List<Object> facts = new ArrayList<>();
+        for (Object fact : stored) {
+            if (fact instanceof Map<?, ?> map && map.get("key") instanceof String key) {
+                Object args = map.get("args");
+                facts.add(new Text(key, args instanceof List<?> list ? (List<Object>) list : List.of()));
+            } else {
+                facts.add(fact == null ? "" : fact);
+            }
+        }
+        return facts;
     }
 
     private IllOrder order(ResultSet rs, int n) throws SQLException {

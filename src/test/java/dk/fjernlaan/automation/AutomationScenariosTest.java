@@ -532,6 +532,8 @@ class AutomationScenariosTest extends IntegrationTest {
         placed.get("warnings").forEach(w -> codes.add(w.get("code").asText()));
         assertThat(codes).containsExactlyInAnyOrder("NEW_MATERIAL", "NEWER_THAN_OWN_RULE");
         assertThat(placed.get("warnings").toString()).contains("nyere end 90 dage");
+        JsonNode english = body(asAdmin(getJson("/api/orders/" + placed.get("orderId").asText()).header("Accept-Language", "en")));
+        assertThat(english.get("warnings").toString()).contains("newer than 90 days", "news period").doesNotContain("nyere");
 
         String old = book(200);
         JsonNode quiet = placeOrder(Map.of("pickupBranchId", BORROWER, "patronId", patron, "pids", List.of(old), "orderSystem", "netpunkt"));

@@ -36,7 +36,7 @@ class NewMaterialRulesTest {
         assertThat(NewMaterialRules.warnings(true, false, null, CREATED, 90, CREATED.plusDays(89)))
             .singleElement().satisfies(w -> {
                 assertThat(w.code()).isEqualTo(NewMaterialRules.NEWER_THAN_OWN_RULE);
-                assertThat(w.message()).startsWith("OBS: du bestiller et materiale, som er nyere end 90 dage");
+                assertThat(w.message()).isEqualTo(dk.fjernlaan.platform.texts.Text.of("warning.NEWER_THAN_OWN_RULE", 90, 89L));
             });
         assertThat(NewMaterialRules.warnings(true, false, null, CREATED, 90, CREATED.plusDays(90))).isEmpty();
     }

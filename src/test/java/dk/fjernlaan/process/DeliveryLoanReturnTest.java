@@ -254,6 +254,36 @@ class DeliveryLoanReturnTest extends IntegrationTest {
         return subjects.stream().filter(s -> s.startsWith(prefix)).count();
     }
 
+    private JsonNode inEnglish(String orderId) throws Exception {
+        return body(asAdmin(getJson("/api/orders/" + orderId).header("Accept-Language", "en")).andExpect(status().isOk()));
+    }
+
+    @Test
+    void theHistoryIsInTheReadersLanguage() throws Exception {
+        // Odense is its own junction and Kerteminde's: an item from there to Kerteminde goes straight, with no stop on the way
+        participates("746100", 0, 0);
+        String pid = record(uniquePid(), "work-" + unique("d"), today().minusYears(2), Map.of("title", "Alfabet"));
+        items(pid, "746100", List.of(Map.of("status", "OnShelf")));
+        String patron = patronWithMail(THIRD);
+        String orderId = order(pid, THIRD, patron, Map.of());
+        assertThat(order(orderId).get("lender").get("branchId").asText()).isEqualTo("746100");
+        asAdmin(postJson("/api/orders/" + orderId + "/supplier-messages", Map.of("status", "Loaned", "dueDate", today().plusDays(40).toString())))
+            .andExpect(status().isOk());
+        runJobs();
+        requester(THIRD, orderId, "Received");
+        patronEvent(THIRD, orderId, "PickedUp");
+        items(pid, "746100", List.of(Map.of("status", "OnLoan", "dueDate", today().plusDays(40).toString())));
+        order(pid, SECOND, patronWithMail(SECOND), Map.of());
+        requester(THIRD, orderId, "Renew");
+
+        String danish = order(orderId).get("history").toString();
+        assertThat(danish).contains("Transport: fra 746100 til " + THIRD + " (direkte)", "Fornyelse afvist: en anden låner venter på materialet")
+            .doesNotContain("via ;");
+        String english = inEnglish(orderId).get("history").toString();
+        assertThat(english).contains("Transport: from 746100 to " + THIRD + " (directly)", "Renewal refused: another patron waits for the item")
+            .doesNotContain("låner");
+    }
+
     @Test
     void aRenewalIsRefusedBeyondTheLendersMaximum() throws Exception {
         asAdmin(putJson("/api/libraries/" + LENDER + "/automation/1", Map.of("materialType", 1,
