@@ -14,6 +14,7 @@ import dk.fjernlaan.order.ManualDecision;
 import dk.fjernlaan.order.ManualQueue;
 import dk.fjernlaan.order.Orders;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -61,6 +62,8 @@ class ManualQueueController {
 
     @PostMapping("/api/orders/{orderId}/manual-decision")
     @Operation(summary = "Decide a manual order: SEND to a lender branch, RETRY_AUTOMATION, or REJECT with a reason")
+    @ApiResponse(responseCode = "200", description = "The order after the change")
+    @ApiResponse(responseCode = "202", description = "Taken; the order goes on in the background: read it again at Location")
     ResponseEntity<OrderView> decide(@PathVariable long orderId, @Valid @RequestBody ManualDecisionRequest body) {
         IllOrder order = queue.decide(orderId, new ManualDecision(body.action(), body.lenderBranchId(), body.reason()));
         return views.changed(order, orders);

@@ -16,6 +16,7 @@ import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.order.SupplierStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -61,6 +62,8 @@ class MessageController {
     @PostMapping("/api/orders/{orderId}/supplier-messages")
     @Operation(summary = "A message from the lender (ISO 18626): WillSupply, ExpectToSupply, Unfilled, RetryPossible, Loaned, ...; "
         + "409 when it does not fit the order's state; a late answer from a lender no longer asked is only recorded")
+    @ApiResponse(responseCode = "200", description = "The order after the change")
+    @ApiResponse(responseCode = "202", description = "Taken; the order goes on in the background: read it again at Location")
     ResponseEntity<OrderView> supplierMessage(@PathVariable long orderId, @Valid @RequestBody SupplierMessageRequest body) {
         SupplierMessage message = new SupplierMessage(body.status(), body.reason(), body.expectedDeliveryDate(), body.dueDate(),
             body.itemId(), body.supplierBranchId());
@@ -71,6 +74,8 @@ class MessageController {
 
     @PostMapping("/api/orders/{orderId}/requester-messages")
     @Operation(summary = "A message from the borrower library: Cancel (before dispatch; 409 after), Received, ShippedReturn, Renew")
+    @ApiResponse(responseCode = "200", description = "The order after the change")
+    @ApiResponse(responseCode = "202", description = "Taken; the order goes on in the background: read it again at Location")
     ResponseEntity<OrderView> requesterMessage(@PathVariable long orderId, @Valid @RequestBody RequesterMessageRequest body) {
         IllOrder order = body.action() == RequesterAction.Cancel ? cancellation.cancel(orderId, body.note())
             : delivery.requesterMessage(orderId, body.action().name());
@@ -79,6 +84,8 @@ class MessageController {
 
     @PostMapping("/api/orders/{orderId}/patron-events")
     @Operation(summary = "What the patron did at the pickup branch: PickedUp, Returned, NotPickedUp")
+    @ApiResponse(responseCode = "200", description = "The order after the change")
+    @ApiResponse(responseCode = "202", description = "Taken; the order goes on in the background: read it again at Location")
     ResponseEntity<OrderView> patronEvent(@PathVariable long orderId, @Valid @RequestBody PatronEventRequest body) {
         IllOrder order = delivery.patronEvent(orderId, body.event().name());
         return views.changed(order, orders);

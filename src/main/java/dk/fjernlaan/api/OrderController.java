@@ -24,6 +24,7 @@ import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.order.PlaceOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -79,6 +80,7 @@ class OrderController {
 
     @PostMapping("/api/orders")
     @Operation(summary = "Place an order; its process starts before the answer (status RECEIVED until the decision is made)")
+    @ApiResponse(responseCode = "201", description = "The order is accepted and committed (a repeated Idempotency-Key answers the first order)")
     ResponseEntity<OrderView> place(
             @Parameter(description = "Repeat-safe key: the same key with the same body answers with the first order")
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = IDEMPOTENCY_KEY_LENGTH) String idempotencyKey,

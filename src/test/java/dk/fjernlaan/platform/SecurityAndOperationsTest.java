@@ -19,12 +19,15 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 
 /** Authentication, authorization and the open operational endpoints, over real HTTP where it matters. */
 class SecurityAndOperationsTest extends IntegrationTest {
 
     @Autowired IdentityService identityService;
     @Autowired AuthorizationService authorizationService;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     private HttpResponse<String> http(String path, String user, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
@@ -98,6 +101,22 @@ class SecurityAndOperationsTest extends IntegrationTest {
     }
 
     @Test
+    void healthIsUpOnlyWhenTheApplicationIsReady() throws Exception {
+        // Spring Boot is ready (accepting traffic) only after the start-up runners: directory, groups, demo data
+        assertThat(http("/actuator/health", null, null).body()).contains("\"UP\"");
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            HttpResponse<String> notReady = http("/actuator/health", null, null);
+            assertThat(notReady.statusCode()).isEqualTo(503);
+            assertThat(notReady.body()).contains("OUT_OF_SERVICE");
+            assertThat(http("/actuator/health/readiness", null, null).statusCode()).isEqualTo(503);
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(http("/actuator/health", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheContract() throws Exception {
         JsonNode doc = json.readTree(http("/v3/api-docs", null, null).body());
         JsonNode paths = doc.get("paths");
@@ -107,6 +126,16 @@ class SecurityAndOperationsTest extends IntegrationTest {
                 "/api/libraries/{agencyId}/manual-orders", "/api/orders/{orderId}/manual-decision", "/api/sim/clock"}) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
+        assertThat(doc.get("info").get("title").asText()).isEqualTo("Fjernlån");
+        JsonNode place = paths.get("/api/orders").get("post").get("responses");
+        assertThat(place.has("201")).isTrue();
+        assertThat(place.has("200")).as("POST /api/orders answers 201, not 200").isFalse();
+        assertThat(place.has("400") && place.has("422")).isTrue();
+        assertThat(place.get("422").get("content").has("application/problem+json")).isTrue();
+        JsonNode answer = paths.get("/api/orders/{orderId}/supplier-messages").get("post").get("responses");
+        assertThat(answer.has("200") && answer.has("202") && answer.has("409")).isTrue();
+        assertThat(doc.get("components").get("securitySchemes").get("basic").get("scheme").asText()).isEqualTo("basic");
+        assertThat(doc.get("security").toString()).contains("basic");
     }
 
     @Test

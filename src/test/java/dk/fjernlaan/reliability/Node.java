@@ -48,7 +48,7 @@ final class Node {
         return name;
     }
 
-    /** Starts the node and waits until it answers an authenticated API call. @return how long that took */
+    /** Starts the node and waits until it says it is ready. @return how long that took */
     Duration start() throws Exception {
         long begin = System.nanoTime();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
@@ -66,7 +66,8 @@ final class Node {
                 throw new IllegalStateException(name + " exited while starting; see " + workDir.resolve(name + ".log"));
             }
             try {
-                if (get("/api/libraries/710100").statusCode() == 200) {
+                // UP only when ready: the directory, groups and demo data are loaded
+                if (get("/actuator/health").statusCode() == 200) {
                     return Duration.ofNanos(System.nanoTime() - begin);
                 }
             } catch (IOException notYet) {
