@@ -69,7 +69,8 @@ public class LenderConversation {
     // the lender's messages ------------------------------------------------------------------------
 
     /**
-     * A message from the lender over the API: it completes the lender's task (as in Tasklist). A message from a
+     * A message from the lender over the API: it completes the lender's task as Tasklist does, so it is checked and
+     * recorded in one place, the task's listener ({@link #check}, {@link #record}). A message from a
      * lender that is no longer asked is recorded in the history and otherwise ignored; a message that only repeats
      * what the lender already said (a client's retry, the same message sent twice at once) changes nothing.
      */
@@ -96,7 +97,6 @@ public class LenderConversation {
             if (!ANSWERS.contains(message.status())) {
                 throw notFitting(order, message);
             }
-            check(message);
             if (order.alreadySaid(order.lenderAgencyId(), message)) {
                 return null;
             }

@@ -50,7 +50,7 @@ public class ManualQueue {
             AccessPolicy.requireAgency(order.borrowerAgencyId());
             String taskId = process.manualTaskId(orderId).orElseThrow(() -> new NotInState(order.status().name(),
                 "problem.manual.notInQueue", orderId, order.status()));
-            check(order, decision);
+            // checked and recorded by the task's listener, as when staff complete it in Tasklist
             process.completeManualTask(taskId, decision);
             return null;
         });

@@ -10,15 +10,16 @@ import dk.fjernlaan.order.ManualDecision;
 import dk.fjernlaan.order.OrderProcess;
 import dk.fjernlaan.order.OrderSignal;
 import dk.fjernlaan.order.SupplierMessage;
+import dk.fjernlaan.platform.refusal.Refusal;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /** The engine adapter of the order process: the only class that starts and drives {@code IllOrder}. */
@@ -58,7 +59,7 @@ class CamundaOrderProcess implements OrderProcess {
         variables.put(OrderVariables.MANUAL_ACTION, decision.action().name());
         variables.put(OrderVariables.LENDER_BRANCH_ID, decision.lenderBranchId());
         variables.put(OrderVariables.REJECT_REASON, decision.reason());
-        tasks.complete(taskId, variables);
+        complete(taskId, variables);
     }
 
     @Override
@@ -78,7 +79,24 @@ class CamundaOrderProcess implements OrderProcess {
         variables.put(OrderVariables.SUPPLIER_ITEM_ID, message.itemId());
         variables.put(OrderVariables.EXPECTED_DELIVERY_DATE, message.expectedDeliveryDate() == null ? null : message.expectedDeliveryDate().toString());
         variables.put(OrderVariables.DUE_DATE, message.dueDate() == null ? null : message.dueDate().toString());
-        tasks.complete(taskId, variables);
+        complete(taskId, variables);
+    }
+
+    /**
+     * Completes a staff task as Tasklist does: its listener checks and records the step (the one place that does). A
+     * step it refuses comes back as the refusal it is, not as the engine's exception around it.
+     */
+    private void complete(String taskId, Map<String, Object> variables) {
+        try {
+            tasks.complete(taskId, variables);
+        } catch (ProcessEngineException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof Refusal refusal) {
+                    throw refusal;
+                }
+            }
+            throw e;
+        }
     }
 
     /** Signals the processes wait for as messages. */
