@@ -1,112 +1,147 @@
 package dk.fjernlaan.order;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.fjernlaan.automation.Automation;
-import dk.fjernlaan.platform.input.InputRules;
-import dk.fjernlaan.platform.texts.Text;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The order table, its history and the idempotency keys. */
+/**
+ * The orders, their history and the idempotency keys. Within one transaction an order is read once and written
+ * once: the first read is kept for the rest of the transaction, and changes are written when it commits (with the
+ * version check that refuses a change made meanwhile by someone else). Queries see the transaction's changes.
+ */
 @Repository
 public class OrderRepository {
 
-    /** The column {@code order_event.args}. */
-    private static final int EVENT_ARGS_LENGTH = 4000;
-    private static final TypeReference<List<OrderWarning>> WARNINGS = new TypeReference<>() {};
-    private static final TypeReference<List<Object>> FACTS = new TypeReference<>() {};
-    private static final TypeReference<List<LenderAttempt>> ATTEMPTS = new TypeReference<>() {};
+    public record IdempotentRequest(String requestHash, long orderId) {}
 
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
-    private final DataFieldMaxValueIncrementer orderNumbers;
+    /** The orders one transaction has read, and those it has changed. */
+    private final class Unit implements TransactionSynchronization {
+        final Map<Long, IllOrder> read = new HashMap<>();
+        final Map<Long, IllOrder> changed = new LinkedHashMap<>();
 
-    OrderRepository(JdbcClient jdbc, ObjectMapper json, DataFieldMaxValueIncrementer orderNumbers) {
-        this.jdbc = jdbc;
-        this.json = json;
-        this.orderNumbers = orderNumbers;
+        @Override
+        public void flush() {
+            for (IllOrder order : new ArrayList<>(changed.values())) {
+                table.update(order);
+            }
+            changed.clear();
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            flush();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(OrderRepository.this);
+        }
+    }
+
+    private final OrderTable table;
+
+    OrderRepository(OrderTable table) {
+        this.table = table;
+    }
+
+    /** The unit of the current transaction (none outside of one: then every call goes to the table at once). */
+    private Unit unit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Unit unit = (Unit) TransactionSynchronizationManager.getResource(this);
+        if (unit == null) {
+            unit = new Unit();
+            TransactionSynchronizationManager.bindResource(this, unit);
+            TransactionSynchronizationManager.registerSynchronization(unit);
+        }
+        return unit;
+    }
+
+    /** Writes what the transaction has changed, so that a query or a lock sees it. */
+    private Unit flushed() {
+        Unit unit = unit();
+        if (unit != null) {
+            unit.flush();
+        }
+        return unit;
+    }
+
+    private IllOrder kept(Unit unit, IllOrder order) {
+        if (unit == null) {
+            return order;
+        }
+        IllOrder earlier = unit.read.putIfAbsent(order.orderId(), order);
+        return earlier == null ? order : earlier;
+    }
+
+    private List<IllOrder> kept(Unit unit, List<IllOrder> orders) {
+        return orders.stream().map(o -> kept(unit, o)).toList();
     }
 
     public long nextOrderNumber() {
-        return orderNumbers.nextLongValue();
+        return table.nextOrderNumber();
     }
 
-    public void insert(IllOrder o) {
-        jdbc.sql("""
-                INSERT INTO ill_order (order_id, status, pickup_branch_id, borrower_agency_id, patron_id, pids, ordered_pid, work_id,
-                    material_type, need_before_date, order_system, responder_id, exact_edition, automated, automation,
-                    lender_branch_id, lender_agency_id, lender_answer, expected_delivery, due_date, warnings, close_reason,
-                    created_by, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-            .params(o.orderId(), o.status().name(), o.pickupBranchId(), o.borrowerAgencyId(), o.patronId(), String.join(",", o.pids()),
-                o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem().name(), o.responderId(),
-                o.exactEdition(), o.automated(), toJson(o.automation()), o.lenderBranchId(), o.lenderAgencyId(), o.lenderAnswer(),
-                o.expectedDelivery(), o.dueDate(), toJson(o.warnings()), o.closeReason(), o.createdBy(), utc(o.createdAt()),
-                utc(o.updatedAt()))
-            .update();
-        insertEvents(o);
-        o.clearNewEvents(0);
+    public void insert(IllOrder order) {
+        table.insert(order);
+        Unit unit = unit();
+        if (unit != null) {
+            unit.read.put(order.orderId(), order);
+        }
     }
 
-    /** Saves the order's state and new events; fails when someone else saved it since it was read. */
-    public void update(IllOrder o) {
-        int updated;
-        if (o.automationChanged()) {
-            jdbc.sql("UPDATE ill_order SET automation = ? WHERE order_id = ?").params(packed(toJson(o.automation())), o.orderId()).update();
+    /** Saves the order's state and new events (when the transaction commits); fails when someone else saved it since it was read. */
+    public void update(IllOrder order) {
+        Unit unit = unit();
+        if (unit == null) {
+            table.update(order);
+        } else {
+            unit.read.put(order.orderId(), order);
+            unit.changed.put(order.orderId(), order);
         }
-        updated = jdbc.sql("""
-                UPDATE ill_order SET status = ?, automated = ?, lender_branch_id = ?, lender_agency_id = ?,
-                    lender_answer = ?, expected_delivery = ?, due_date = ?, close_reason = ?, lender_attempts = ?, updated_at = ?,
-                    item_id = ?, shipment = ?, pickup_by = ?, patron_due_date = ?, renewals = ?, forwarded_to = ?, forwarded_from = ?,
-                    version = version + 1
-                WHERE order_id = ? AND version = ?""")
-            .params(o.status().name(), o.automated(), o.lenderBranchId(), o.lenderAgencyId(),
-                o.lenderAnswer(), o.expectedDelivery(), o.dueDate(), o.closeReason(),
-                o.attempts().isEmpty() ? null : toJson(o.attempts()), utc(o.updatedAt()),
-                o.itemId(), toJson(o.shipment()), o.pickupBy(), o.patronDueDate(), o.renewals(), o.forwardedTo(), o.forwardedFrom(),
-                o.orderId(), o.version())
-            .update();
-        if (updated == 0) {
-            throw new OptimisticLockingFailureException("Order " + o.orderId() + " was changed concurrently");
-        }
-        insertEvents(o);
-        o.clearNewEvents(o.version() + 1);
     }
 
     public Optional<IllOrder> find(long orderId) {
-        return jdbc.sql("SELECT * FROM ill_order WHERE order_id = ?").param(orderId).query(this::order).optional();
+        Unit unit = unit();
+        if (unit != null && unit.read.containsKey(orderId)) {
+            return Optional.of(unit.read.get(orderId));
+        }
+        return table.find(orderId).map(o -> kept(unit, o));
+    }
+
+    /** The order as it is now, its row locked until the transaction ends (a second caller waits). */
+    public Optional<IllOrder> findForUpdate(long orderId) {
+        Unit unit = flushed();
+        Optional<IllOrder> locked = table.findForUpdate(orderId);
+        if (unit != null) {
+            locked.ifPresent(o -> unit.read.put(orderId, o));
+        }
+        return locked;
+    }
+
+    /** Locks the order's row until the transaction ends and answers its status as it is now. */
+    public Optional<OrderStatus> lockStatus(long orderId) {
+        flushed();
+        return table.lockStatus(orderId);
     }
 
     public List<IllOrder> find(String borrowerAgencyId, String lenderAgencyId, List<OrderStatus> statuses, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM ill_order WHERE 1 = 1");
-        Map<String, Object> params = filters(sql, borrowerAgencyId, lenderAgencyId, statuses);
-        sql.append(" ORDER BY order_id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY");
-        params.put("offset", offset);
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(this::order).list();
+        Unit unit = flushed();
+        return kept(unit, table.find(borrowerAgencyId, lenderAgencyId, statuses, offset, limit));
     }
 
     public long count(String borrowerAgencyId, String lenderAgencyId, List<OrderStatus> statuses) {
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ill_order WHERE 1 = 1");
-        Map<String, Object> params = filters(sql, borrowerAgencyId, lenderAgencyId, statuses);
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+        flushed();
+        return table.count(borrowerAgencyId, lenderAgencyId, statuses);
     }
 
     /**
@@ -114,209 +149,31 @@ public class OrderRepository {
      * or with no lender yet. Earliest need-before date first.
      */
     public List<IllOrder> findWaitingFor(String workId, String lenderAgencyId, long exceptOrderId) {
-        return jdbc.sql("""
-                SELECT * FROM ill_order WHERE work_id = :work AND order_id <> :except AND (
-                    (lender_agency_id = :lender AND status IN ('SENT_TO_LENDER', 'WILL_SUPPLY', 'EXPECT_TO_SUPPLY'))
-                    OR status IN ('RECEIVED', 'AWAITING_MANUAL'))
-                ORDER BY need_before_date, order_id""")
-            .param("work", workId).param("lender", lenderAgencyId).param("except", exceptOrderId)
-            .query(this::order).list();
-    }
-
-    /** The order as it is now, its row locked until the transaction ends (a second caller waits). */
-    public Optional<IllOrder> findForUpdate(long orderId) {
-        return jdbc.sql("SELECT * FROM ill_order WHERE order_id = ? FOR UPDATE").param(orderId).query(this::order).optional();
-    }
-
-    /** Locks the order's row until the transaction ends and answers its status as it is now. */
-    public Optional<OrderStatus> lockStatus(long orderId) {
-        return jdbc.sql("SELECT status FROM ill_order WHERE order_id = ? FOR UPDATE").param(orderId)
-            .query(String.class).optional().map(OrderStatus::valueOf);
+        Unit unit = flushed();
+        return kept(unit, table.findWaitingFor(workId, lenderAgencyId, exceptOrderId));
     }
 
     /** A lender's items out on ILL: orders it supplied whose item has not come back. */
     public List<IllOrder> findItemsOut(String lenderAgencyId) {
-        return jdbc.sql("""
-                SELECT * FROM ill_order WHERE lender_agency_id = ? AND status IN ('SHIPPED', 'AT_PICKUP', 'ON_LOAN', 'RETURN_SHIPPED')
-                ORDER BY order_id""")
-            .param(lenderAgencyId).query(this::order).list();
+        Unit unit = flushed();
+        return kept(unit, table.findItemsOut(lenderAgencyId));
     }
 
     public boolean existsOpenFor(String agencyId, String patronId, List<OrderStatus> openStatuses) {
-        return jdbc.sql("SELECT COUNT(*) FROM ill_order WHERE borrower_agency_id = :a AND patron_id = :p AND status IN (:s)")
-            .param("a", agencyId).param("p", patronId).param("s", openStatuses.stream().map(Enum::name).toList())
-            .query(Long.class).single() > 0;
+        flushed();
+        return table.existsOpenFor(agencyId, patronId, openStatuses);
     }
 
     public List<OrderEvent> events(long orderId) {
-        return jdbc.sql("SELECT * FROM order_event WHERE order_id = ? ORDER BY event_id").param(orderId)
-            .query((rs, n) -> new OrderEvent(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("event"),
-                facts(fromJson(rs.getString("args"), FACTS)), rs.getString("actor")))
-            .list();
+        flushed();
+        return table.events(orderId);
     }
 
-    // idempotency ------------------------------------------------------------------------------
-
-    public record IdempotentRequest(String requestHash, long orderId) {}
-
     public Optional<IdempotentRequest> findIdempotencyKey(String clientId, String key) {
-        return jdbc.sql("SELECT request_hash, order_id FROM idempotency_key WHERE client_id = ? AND idempotency_key = ?")
-            .params(clientId, key)
-            .query((rs, n) -> new IdempotentRequest(rs.getString("request_hash"), rs.getLong("order_id")))
-            .optional();
+        return table.findIdempotencyKey(clientId, key);
     }
 
     public void insertIdempotencyKey(String clientId, String key, String requestHash, long orderId, Instant now) {
-        jdbc.sql("INSERT INTO idempotency_key (client_id, idempotency_key, request_hash, order_id, created_at) VALUES (?, ?, ?, ?, ?)")
-            .params(clientId, key, requestHash, orderId, utc(now))
-            .update();
+        table.insertIdempotencyKey(clientId, key, requestHash, orderId, now);
     }
-
-    // mapping ----------------------------------------------------------------------------------
-
-    private Map<String, Object> filters(StringBuilder sql, String borrower, String lender, List<OrderStatus> statuses) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (borrower != null) {
-            sql.append(" AND borrower_agency_id = :borrower");
-            params.put("borrower", borrower);
-        }
-        if (lender != null) {
-            sql.append(" AND lender_agency_id = :lender");
-            params.put("lender", lender);
-        }
-        if (statuses != null && !statuses.isEmpty()) {
-            sql.append(" AND status IN (:statuses)");
-            params.put("statuses", statuses.stream().map(Enum::name).toList());
-        }
-        return params;
-    }
-
-    private void insertEvents(IllOrder o) {
-        for (OrderEvent e : o.newEvents()) {
-            jdbc.sql("INSERT INTO order_event (order_id, occurred_at, event, args, actor) VALUES (?, ?, ?, ?, ?)")
-                .params(o.orderId(), utc(e.at()), e.event(), eventArgs(e.args()), e.actor())
-                .update();
-        }
-    }
-
-    /** An event's facts as JSON that fits its column: the longest fact in words is cut (e.g. a long list of lenders tried). */
-    private String eventArgs(List<Object> args) {
-        List<Object> fitted = new ArrayList<>(args);
-        String text = toJson(fitted);
-        while (text.length() > EVENT_ARGS_LENGTH) {
-            int longest = -1;
-            for (int i = 0; i < fitted.size(); i++) {
-                if (fitted.get(i) instanceof String word && (longest < 0 || word.length() > ((String) fitted.get(longest)).length())) {
-                    longest = i;
-                }
-            }
-            if (longest < 0 || ((String) fitted.get(longest)).length() <= 1) {
-                break;
-            }
-            String arg = (String) fitted.get(longest);
-            fitted.set(longest, InputRules.abbreviate(arg, Math.max(1, arg.length() / 2)));
-            text = toJson(fitted);
-        }
-        return text;
-    }
-
-    /** The facts as stored: words stay words, texts ({key, args}) become texts again. */
-    @SuppressWarnings("unchecked")
-    private static List<Object> facts(List<Object> stored) {
-        List<Object> facts = new ArrayList<>();
-        for (Object fact : stored) {
-            if (fact instanceof Map<?, ?> map && map.get("key") instanceof String key) {
-                Object args = map.get("args");
-                facts.add(new Text(key, args instanceof List<?> list ? (List<Object>) list : List.of()));
-            } else {
-                facts.add(fact == null ? "" : fact);
-            }
-        }
-        return facts;
-    }
-
-    private IllOrder order(ResultSet rs, int n) throws SQLException {
-        IllOrder o = new IllOrder(rs.getLong("order_id"), OrderStatus.valueOf(rs.getString("status")), rs.getString("pickup_branch_id"),
-            rs.getString("borrower_agency_id"), rs.getString("patron_id"), Arrays.asList(rs.getString("pids").split(",")),
-            rs.getString("work_id"), rs.getInt("material_type"), rs.getObject("need_before_date", LocalDate.class),
-            OrderSystem.valueOf(rs.getString("order_system")), rs.getString("responder_id"), rs.getBoolean("exact_edition"),
-            rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-            rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
-        String automation = rs.getString("automation");
-        o.restore(rs.getBoolean("automated"), automation == null ? null : () -> fromJson(unpacked(automation), Automation.class),
-            rs.getString("lender_branch_id"),
-            rs.getString("lender_agency_id"), rs.getString("lender_answer"), rs.getObject("expected_delivery", LocalDate.class),
-            rs.getObject("due_date", LocalDate.class), fromJson(rs.getString("warnings"), WARNINGS), rs.getString("close_reason"),
-            fromJson(rs.getString("lender_attempts"), ATTEMPTS));
-        o.restoreDelivery(rs.getString("item_id"), fromJson(rs.getString("shipment"), dk.fjernlaan.courier.Shipment.class),
-            rs.getObject("pickup_by", LocalDate.class), rs.getObject("patron_due_date", LocalDate.class), rs.getInt("renewals"),
-            (Long) rs.getObject("forwarded_to", Long.class), (Long) rs.getObject("forwarded_from", Long.class));
-        return o;
-    }
-
-    /**
-     * The automation decision with its candidate list (hundreds of holders for a popular title) is kept gzipped:
-     * a tenth of the space, and of the writing.
-     */
-    static String packed(String json) {
-        if (json == null) {
-            return null;
-        }
-        try (var bytes = new java.io.ByteArrayOutputStream(); var zip = new java.util.zip.GZIPOutputStream(bytes)) {
-            zip.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            zip.finish();
-            return "gz:" + java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String unpacked(String stored) {
-        if (stored == null || !stored.startsWith("gz:")) {
-            return stored;
-        }
-        try (var zip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(stored.substring(3))))) {
-            return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private String toJson(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write order data as JSON", e);
-        }
-    }
-
-    private <T> T fromJson(String text, Class<T> type) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read order data from JSON", e);
-        }
-    }
-
-    private <T> T fromJson(String text, TypeReference<T> type) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read order data from JSON", e);
-        }
-    }
-
 }
