@@ -165,12 +165,11 @@ public class DeliveryService {
         orders.update(order);
     }
 
-    /**
-     * The item has arrived at the pickup branch: the patron is told where and until when.
-     *
-     * @return when the pickup period is over
-     */
-    public Instant itemArrived(long orderId) {
+    /** What the arrival at the pickup branch leaves: the end of the pickup period, and whether another order sent the item here. */
+    public record Arrival(Instant pickupPeriodOver, boolean forwardedHere) {}
+
+    /** The item has arrived at the pickup branch: the patron is told where and until when. */
+    public Arrival itemArrived(long orderId) {
         IllOrder order = reading.order(orderId);
         LocalDate keptUntil = clock.today().plusDays(pickupDays);
         order.arrived(keptUntil, clock.now(), Actor.current().userId());
@@ -179,10 +178,18 @@ public class DeliveryService {
             order.patronNotified("PICKUP_READY", clock.now());
         }
         orders.update(order);
-        if (order.forwardedFrom() != null) {
-            process.signal(order.forwardedFrom(), OrderSignal.FORWARDED_ITEM_ARRIVED, Map.of());
-        }
-        return keptUntil.plusDays(1).atStartOfDay(clock.zone()).toInstant();
+        return new Arrival(keptUntil.plusDays(1).atStartOfDay(clock.zone()).toInstant(), order.forwardedFrom() != null);
+    }
+
+    /**
+     * The item forwarded here has arrived: the order it came from is done with it. A step of its own (another
+     * order's process), after the arrival is recorded.
+     *
+     * @return whether the order it came from was waiting for it
+     */
+    public boolean tellForwardingOrder(long orderId) {
+        Long from = reading.order(orderId).forwardedFrom();
+        return from != null && process.signal(from, OrderSignal.FORWARDED_ITEM_ARRIVED, Map.of());
     }
 
     public void notPickedUp(long orderId) {

@@ -8,12 +8,16 @@ import dk.fjernlaan.delivery.LoanPolicy;
 import dk.fjernlaan.delivery.LoanService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The steps of {@code Delivery}, {@code Loan} and {@code Return}, and the forwarded item's arrival in {@code IllOrder}. */
 @Configuration
 class DeliverySteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliverySteps.class);
 
     /** {@code Task_PlanShipment}: the item's way through the courier scheme. */
     @Bean
@@ -24,8 +28,22 @@ class DeliverySteps {
     /** {@code Task_NotifyPatron}: arrived at the pickup branch; the patron is told; the pickup period starts. */
     @Bean
     JavaDelegate notifyPatron(DeliveryService delivery) {
-        return execution -> execution.setVariable(OrderVariables.PICKUP_DEADLINE,
-            Date.from(delivery.itemArrived(OrderVariables.orderId(execution))));
+        return execution -> {
+            DeliveryService.Arrival arrival = delivery.itemArrived(OrderVariables.orderId(execution));
+            execution.setVariable(OrderVariables.PICKUP_DEADLINE, Date.from(arrival.pickupPeriodOver()));
+            execution.setVariable(OrderVariables.FORWARDED_HERE, arrival.forwardedHere());
+        };
+    }
+
+    /** {@code Task_TellForwardingOrder} (asynchronous): the order the item was forwarded from is done with it. */
+    @Bean
+    JavaDelegate tellForwardingOrder(DeliveryService delivery) {
+        return execution -> {
+            long orderId = OrderVariables.orderId(execution);
+            if (!delivery.tellForwardingOrder(orderId)) {
+                LOG.warn("Order {} got an item forwarded from an order that no longer waits for its arrival", orderId);
+            }
+        };
     }
 
     /** {@code Task_RecordPickup}: the patron has it. */

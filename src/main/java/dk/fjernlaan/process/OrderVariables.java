@@ -49,6 +49,7 @@ final class OrderVariables {
     static final String OVERDUE_CYCLE = "overdueCycle";
     static final String FORWARDED = "forwarded";
     static final String FORWARDED_FROM = "forwardedFrom";
+    static final String FORWARDED_HERE = "forwardedHere";
     static final String FORWARDED_LENDER_BRANCH_ID = "forwardedLenderBranchId";
     static final String FORWARDED_ITEM_ID = "forwardedItemId";
     static final String FORWARDED_DUE_DATE = "forwardedDueDate";

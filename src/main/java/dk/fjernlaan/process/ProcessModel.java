@@ -52,9 +52,11 @@ public final class ProcessModel {
 
     // Delivery, Loan, Return: the staff's tasks after dispatch
     public static final String AWAIT_ARRIVAL = "Task_AwaitArrival";
+    public static final String TELL_FORWARDING_ORDER = "Task_TellForwardingOrder";
     public static final String AWAIT_PICKUP = "Task_AwaitPickup";
     public static final String ON_LOAN = "Task_OnLoan";
     public static final String RESCHEDULE_LOAN = "Task_RescheduleLoan";
+    public static final String FIND_NEXT_BORROWER = "Task_FindNextBorrower";
     public static final String AWAIT_LENDER = "Task_AwaitLender";
     public static final String AWAIT_FORWARD_ARRIVAL = "Task_AwaitForwardArrival";
 
