@@ -14,6 +14,7 @@ import java.util.List;
 
 import dk.fjernlaan.api.OrderViews.OrderSummary;
 import dk.fjernlaan.api.OrderViews.OrderView;
+import dk.fjernlaan.courier.Shipment;
 import dk.fjernlaan.delivery.DeliveryService;
 import dk.fjernlaan.notification.PatronMailer;
 import dk.fjernlaan.order.IllOrder;
@@ -122,16 +123,17 @@ class OrderController {
     @Operation(summary = "The lender's items out on ILL and where each one is now")
     List<ItemOut> itemsOnIll(@PathVariable String agencyId) {
         return delivery.itemsOut(agencyId).stream().map(o -> {
+            Shipment shipment = o.item().shipment();
             String where;
             String branch;
             switch (o.status()) {
                 case SHIPPED -> { where = "IN_TRANSIT_TO_PICKUP"; branch = o.pickupBranchId(); }
                 case AT_PICKUP -> { where = "AT_PICKUP_BRANCH"; branch = o.pickupBranchId(); }
                 case ON_LOAN -> { where = "WITH_PATRON"; branch = o.pickupBranchId(); }
-                default -> { where = "IN_TRANSIT_TO_LENDER"; branch = o.shipment() == null ? o.lenderBranchId() : o.shipment().toBranchId(); }
+                default -> { where = "IN_TRANSIT_TO_LENDER"; branch = shipment == null ? o.lenderBranchId() : shipment.toBranchId(); }
             }
-            return new ItemOut(String.valueOf(o.orderId()), o.itemId(), o.status(), where, branch, o.borrowerAgencyId(), o.dueDate(),
-                o.shipment() == null ? null : o.shipment().expectedArrival());
+            return new ItemOut(String.valueOf(o.orderId()), o.item().itemId(), o.status(), where, branch, o.borrowerAgencyId(), o.dueDate(),
+                shipment == null ? null : shipment.expectedArrival());
         }).toList();
     }
 }

@@ -8,6 +8,7 @@ import dk.fjernlaan.automation.Automation;
 import dk.fjernlaan.automation.Candidate;
 import dk.fjernlaan.order.IllOrder;
 import dk.fjernlaan.order.LenderAttempt;
+import dk.fjernlaan.order.LentItem;
 import dk.fjernlaan.order.OrderEvent;
 import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.order.OrderSystem;
@@ -66,7 +67,7 @@ public class OrderViews {
         return new OrderView(String.valueOf(o.orderId()), o.status(), statusText(o), o.status().closed(), o.pickupBranchId(),
             o.borrowerAgencyId(), o.pids(), o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem(),
             o.responderId(), o.exactEdition(), automation(o.automation()), lender(o), o.attempts(),
-            o.shipment(), loan(o), warnings(o.warnings()), o.closeReason(), o.createdAt(),
+            o.item().shipment(), loan(o), warnings(o.warnings()), o.closeReason(), o.createdAt(),
             o.updatedAt(), history.stream().map(this::entry).toList());
     }
 
@@ -101,11 +102,13 @@ public class OrderViews {
     }
 
     private static LoanView loan(IllOrder o) {
-        if (o.pickupBy() == null && o.forwardedFrom() == null && o.forwardedTo() == null) {
+        LentItem item = o.item();
+        if (item.pickupBy() == null && item.forwardedFrom() == null && item.forwardedTo() == null) {
             return null;
         }
-        return new LoanView(o.pickupBy(), o.patronDueDate(), o.renewals(), o.forwardedTo() == null ? null : String.valueOf(o.forwardedTo()),
-            o.forwardedFrom() == null ? null : String.valueOf(o.forwardedFrom()));
+        return new LoanView(item.pickupBy(), item.patronDueDate(), item.renewals(),
+            item.forwardedTo() == null ? null : String.valueOf(item.forwardedTo()),
+            item.forwardedFrom() == null ? null : String.valueOf(item.forwardedFrom()));
     }
 
     private LenderView lender(IllOrder o) {
@@ -113,7 +116,7 @@ public class OrderViews {
             return null;
         }
         return new LenderView(o.lenderBranchId(), o.lenderAgencyId(), o.lenderPid(), o.lenderAnswer(), o.expectedDelivery(), o.dueDate(),
-            o.itemId());
+            o.item().itemId());
     }
 
     private HistoryEntry entry(OrderEvent e) {

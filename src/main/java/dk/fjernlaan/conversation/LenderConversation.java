@@ -82,7 +82,7 @@ public class LenderConversation {
                 if (order.attempts().stream().noneMatch(a -> a.agencyId().equals(sender))) {
                     throw new NotAllowed("problem.lender.notAsked", sender, orderId);
                 }
-                if (!order.alreadySaid(sender, message)) {
+                if (!RepeatedAnswer.repeats(order, sender, message)) {
                     order.lateAnswer(sender, message.status().name(), clock.now(), actor.userId());
                     orders.update(order);
                 }
@@ -97,7 +97,7 @@ public class LenderConversation {
             if (!ANSWERS.contains(message.status())) {
                 throw notFitting(order, message);
             }
-            if (order.alreadySaid(order.lenderAgencyId(), message)) {
+            if (RepeatedAnswer.repeats(order, order.lenderAgencyId(), message)) {
                 return null;
             }
             String task = process.lenderTaskId(orderId).orElseThrow(() -> order.status().beforeDispatch() && !order.status().closed()

@@ -159,9 +159,10 @@ public class DeliveryService {
     /** The item is on its way from the lender: plan its way through the courier scheme. */
     public void planShipment(long orderId) {
         IllOrder order = reading.order(orderId);
-        String from = order.forwardedFrom() != null ? orders.find(order.forwardedFrom()).map(IllOrder::pickupBranchId).orElse(order.lenderBranchId())
-            : order.lenderBranchId();
-        order.shipmentPlanned(courier.route(from, order.pickupBranchId(), clock.today()), clock.now());
+        Long forwardedFrom = order.item().forwardedFrom();
+        String from = forwardedFrom == null ? order.lenderBranchId()
+            : orders.find(forwardedFrom).map(IllOrder::pickupBranchId).orElse(order.lenderBranchId());
+        order.item().shipmentPlanned(courier.route(from, order.pickupBranchId(), clock.today()), clock.now());
         orders.update(order);
     }
 
@@ -172,13 +173,13 @@ public class DeliveryService {
     public Arrival itemArrived(long orderId) {
         IllOrder order = reading.order(orderId);
         LocalDate keptUntil = clock.today().plusDays(pickupDays);
-        order.arrived(keptUntil, clock.now(), Actor.current().userId());
+        order.item().arrived(keptUntil, clock.now(), Actor.current().userId());
         String where = directory.findBranch(order.pickupBranchId()).map(Branch::name).orElse(order.pickupBranchId());
         if (mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "PICKUP_READY", reading.title(order), where, keptUntil)) {
-            order.patronNotified("PICKUP_READY", clock.now());
+            order.item().patronNotified("PICKUP_READY", clock.now());
         }
         orders.update(order);
-        return new Arrival(keptUntil.plusDays(1).atStartOfDay(clock.zone()).toInstant(), order.forwardedFrom() != null);
+        return new Arrival(keptUntil.plusDays(1).atStartOfDay(clock.zone()).toInstant(), order.item().forwardedFrom() != null);
     }
 
     /**
@@ -188,13 +189,13 @@ public class DeliveryService {
      * @return whether the order it came from was waiting for it
      */
     public boolean tellForwardingOrder(long orderId) {
-        Long from = reading.order(orderId).forwardedFrom();
+        Long from = reading.order(orderId).item().forwardedFrom();
         return from != null && process.signal(from, OrderSignal.FORWARDED_ITEM_ARRIVED, Map.of());
     }
 
     public void notPickedUp(long orderId) {
         IllOrder order = reading.order(orderId);
-        order.notPickedUp(clock.now(), Actor.current().userId());
+        order.item().notPickedUp(clock.now(), Actor.current().userId());
         orders.update(order);
     }
 

@@ -11,6 +11,7 @@ import dk.fjernlaan.directory.DirectoryService;
 import dk.fjernlaan.order.IllOrder;
 import dk.fjernlaan.order.LenderAttempt;
 import dk.fjernlaan.order.LenderChannel;
+import dk.fjernlaan.order.LentItem;
 import dk.fjernlaan.order.OrderProcess;
 import dk.fjernlaan.order.OrderRepository;
 import dk.fjernlaan.order.OrderSignal;
@@ -65,6 +66,7 @@ public class Forwarding {
             return false;
         }
         LocalDate today = clock.today();
+        LentItem item = order.item();
         for (IllOrder next : orders.findWaitingFor(order.workId(), order.lenderAgencyId(), orderId)) {
             Shipment onward = courier.route(order.pickupBranchId(), next.pickupBranchId(), today);
             if (!NextBorrowerPolicy.canTake(next.exactEdition(), next.orderedPid(), order.orderedPid(), onward.expectedArrival(),
@@ -75,13 +77,13 @@ public class Forwarding {
             if (orders.lockStatus(next.orderId()).filter(WAITING::contains).isEmpty()) {
                 continue;
             }
-            LocalDate nextDue = NextBorrowerPolicy.dueDate(order.shipment() == null ? null : order.shipment().shippedOn(), order.dueDate(), today);
+            LocalDate nextDue = NextBorrowerPolicy.dueDate(item.shipment() == null ? null : item.shipment().shippedOn(), order.dueDate(), today);
             boolean taken = process.signal(next.orderId(), OrderSignal.ITEM_FORWARDED, Map.of(
                 "forwardedFrom", String.valueOf(orderId), "forwardedLenderBranchId", order.lenderBranchId(),
-                "forwardedItemId", order.itemId() == null ? "" : order.itemId(), "forwardedDueDate", nextDue.toString()));
+                "forwardedItemId", item.itemId() == null ? "" : item.itemId(), "forwardedDueDate", nextDue.toString()));
             if (taken) {
                 IllOrder fresh = reading.order(orderId);
-                fresh.forwarded(next.orderId(), onward, clock.now());
+                fresh.item().forwarded(next.orderId(), onward, clock.now());
                 orders.update(fresh);
                 return true;
             }
@@ -106,7 +108,7 @@ public class Forwarding {
     /** No one waits for it: it goes home to the lender's drop-off branch. */
     public void shipHome(long orderId) {
         IllOrder order = reading.order(orderId);
-        order.returnShipped(courier.route(order.pickupBranchId(), courier.returnAddress(order.lenderBranchId()), clock.today()),
+        order.item().returnShipped(courier.route(order.pickupBranchId(), courier.returnAddress(order.lenderBranchId()), clock.today()),
             clock.now(), Actor.current().userId());
         orders.update(order);
     }

@@ -63,7 +63,7 @@ public class LoanService {
     public LoanPolicy.Timers startLoan(long orderId) {
         IllOrder order = reading.order(orderId);
         LocalDate patronDue = patronDue(order, order.dueDate());
-        order.pickedUp(patronDue, clock.now(), Actor.current().userId());
+        order.item().pickedUp(patronDue, clock.now(), Actor.current().userId());
         orders.update(order);
         return timers(patronDue);
     }
@@ -72,8 +72,8 @@ public class LoanService {
     public void remind(long orderId, String kind) {
         IllOrder order = reading.order(orderId);
         if (order.status() == OrderStatus.ON_LOAN
-                && mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), kind, reading.title(order), order.patronDueDate())) {
-            order.patronNotified(kind, clock.now());
+                && mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), kind, reading.title(order), order.item().patronDueDate())) {
+            order.item().patronNotified(kind, clock.now());
             orders.update(order);
         }
     }
@@ -90,16 +90,16 @@ public class LoanService {
             }
             LoanRules rules = settings.loanRules(order.lenderAgencyId(), order.materialType());
             boolean othersWait = !orders.findWaitingFor(order.workId(), order.lenderAgencyId(), orderId).isEmpty();
-            LoanPolicy.Renewal renewal = LoanPolicy.renewal(othersWait, order.renewals(), rules, order.dueDate());
+            LoanPolicy.Renewal renewal = LoanPolicy.renewal(othersWait, order.item().renewals(), rules, order.dueDate());
             String title = reading.title(order);
             if (renewal.granted()) {
-                order.renewed(renewal.lenderDue(), patronDue(order, renewal.lenderDue()), clock.now(), Actor.current().userId());
-                mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_GRANTED", title, order.patronDueDate());
+                order.item().renewed(renewal.lenderDue(), patronDue(order, renewal.lenderDue()), clock.now(), Actor.current().userId());
+                mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_GRANTED", title, order.item().patronDueDate());
                 orders.update(order);
                 dueDateChanged(order);
             } else {
-                order.renewalRefused(renewal.refusal(), clock.now(), Actor.current().userId());
-                mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_REFUSED", title, order.patronDueDate(),
+                order.item().renewalRefused(renewal.refusal(), clock.now(), Actor.current().userId());
+                mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_REFUSED", title, order.item().patronDueDate(),
                     texts.getDefault(renewal.refusal()));
                 orders.update(order);
             }
@@ -114,12 +114,12 @@ public class LoanService {
      */
     public void recall(IllOrder order, LocalDate lenderDue) {
         if (order.status() == OrderStatus.ON_LOAN) {
-            order.recalled(lenderDue, patronDue(order, lenderDue), clock.now(), Actor.current().userId());
-            mailer.send(order.orderId(), order.borrowerAgencyId(), order.patronId(), "RECALLED", reading.title(order), order.patronDueDate());
+            order.item().recalled(lenderDue, patronDue(order, lenderDue), clock.now(), Actor.current().userId());
+            mailer.send(order.orderId(), order.borrowerAgencyId(), order.patronId(), "RECALLED", reading.title(order), order.item().patronDueDate());
             orders.update(order);
             dueDateChanged(order);
         } else {
-            order.recalled(lenderDue, order.patronDueDate(), clock.now(), Actor.current().userId());
+            order.item().recalled(lenderDue, order.item().patronDueDate(), clock.now(), Actor.current().userId());
             orders.update(order);
         }
     }
@@ -132,7 +132,7 @@ public class LoanService {
 
     /** The due date changed: the reminder and the overdue notices for the patron's due date as it is now. */
     public LoanPolicy.Timers reschedule(long orderId) {
-        return timers(reading.order(orderId).patronDueDate());
+        return timers(reading.order(orderId).item().patronDueDate());
     }
 
     /** The patron's due date for a lender's due date: less the working days the item needs to get back. */

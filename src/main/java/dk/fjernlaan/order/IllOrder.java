@@ -7,7 +7,6 @@ import java.util.List;
 
 import dk.fjernlaan.automation.Automation;
 import dk.fjernlaan.automation.Decision;
-import dk.fjernlaan.platform.texts.Text;
 
 /**
  * The order aggregate: what was ordered, for whom and where, and where it stands. Its state changes only
@@ -40,14 +39,8 @@ public class IllOrder {
     private LocalDate expectedDelivery;
     private LocalDate dueDate;
     private List<OrderWarning> warnings;
-    private List<LenderAttempt> attempts = new ArrayList<>();
-    private String itemId;
-    private dk.fjernlaan.courier.Shipment shipment;
-    private LocalDate pickupBy;
-    private LocalDate patronDueDate;
-    private int renewals;
-    private Long forwardedTo;
-    private Long forwardedFrom;
+    private LenderAttempts attempts = new LenderAttempts(null);
+    private final LentItem item = new LentItem(this);
     private String closeReason;
     private Instant updatedAt;
     private int version;
@@ -133,14 +126,13 @@ public class IllOrder {
 
     /** The request goes to a lender branch, for the edition it holds ({@code pid}). */
     public void sentToLender(String branchId, String agencyId, String pid, Instant now, String actor) {
-        closeCurrentAttempt(LenderAttempt.WITHDRAWN, null, now);
         status = OrderStatus.SENT_TO_LENDER;
         lenderBranchId = branchId;
         lenderAgencyId = agencyId;
         lenderAnswer = null;
         expectedDelivery = null;
         dueDate = null;
-        attempts.add(new LenderAttempt(branchId, agencyId, pid, now, null, null, null));
+        attempts.sent(branchId, agencyId, pid, now);
         record(now, "SENT_TO_LENDER", actor, branchId);
     }
 
@@ -160,13 +152,13 @@ public class IllOrder {
             case Loaned -> {
                 status = OrderStatus.SHIPPED;
                 dueDate = message.dueDate();
-                itemId = message.itemId();
-                closeCurrentAttempt(LenderAttempt.LOANED, null, now);
+                item.dispatched(message.itemId(), null);
+                attempts.closeCurrent(LenderAttempt.LOANED, null, now);
                 record(now, "LENDER_SHIPPED", actor, lenderBranchId, String.valueOf(dueDate));
             }
             case Unfilled, RetryPossible -> {
                 String reason = message.reason() == null ? "-" : message.reason();
-                closeCurrentAttempt(message.status() == SupplierStatus.Unfilled ? LenderAttempt.UNFILLED : LenderAttempt.RETRY_POSSIBLE,
+                attempts.closeCurrent(message.status() == SupplierStatus.Unfilled ? LenderAttempt.UNFILLED : LenderAttempt.RETRY_POSSIBLE,
                     message.reason(), now);
                 record(now, message.status() == SupplierStatus.Unfilled ? "LENDER_UNFILLED" : "LENDER_RETRY_POSSIBLE", actor,
                     lenderBranchId, reason);
@@ -175,55 +167,22 @@ public class IllOrder {
         }
     }
 
-    /**
-     * Whether a lender's message only repeats what the order already has from that lender: the answer it holds
-     * for the current request (the same WillSupply, the same expected date), or how its request ended (dispatched
-     * with the same due date, unfilled). A client's retry, or the same message to two nodes, then changes nothing.
-     */
-    public boolean alreadySaid(String agencyId, SupplierMessage message) {
-        LenderAttempt last = null;
-        for (LenderAttempt attempt : attempts) {
-            if (attempt.agencyId().equals(agencyId)) {
-                last = attempt;
-            }
-        }
-        if (last == null) {
-            return false;
-        }
-        if (last.open()) {
-            return agencyId.equals(lenderAgencyId) && switch (message.status()) {
-                case WillSupply -> status == OrderStatus.WILL_SUPPLY;
-                case ExpectToSupply -> status == OrderStatus.EXPECT_TO_SUPPLY
-                    && java.util.Objects.equals(expectedDelivery, message.expectedDeliveryDate());
-                default -> false;
-            };
-        }
-        return switch (message.status()) {
-            case Loaned -> LenderAttempt.LOANED.equals(last.outcome()) && agencyId.equals(lenderAgencyId)
-                && java.util.Objects.equals(dueDate, message.dueDate());
-            case Unfilled -> LenderAttempt.UNFILLED.equals(last.outcome());
-            case RetryPossible -> LenderAttempt.RETRY_POSSIBLE.equals(last.outcome());
-            default -> false;
-        };
-    }
-
     /** The lender did not answer in time. */
     public void lenderSilent(int workingDays, Instant now) {
-        closeCurrentAttempt(LenderAttempt.SILENT, null, now);
+        attempts.closeCurrent(LenderAttempt.SILENT, null, now);
         record(now, "LENDER_SILENT", "system", lenderBranchId, String.valueOf(workingDays));
     }
 
     /** The request is taken back from the current lender (its date is too late), and it is told so. */
     public void requestWithdrawn(String why, Instant now) {
-        closeCurrentAttempt(LenderAttempt.WITHDRAWN, why, now);
+        attempts.closeCurrent(LenderAttempt.WITHDRAWN, why, now);
         record(now, "REQUEST_WITHDRAWN", "system", lenderBranchId, why);
     }
 
     /** No lender is left to ask: back to the borrower's manual queue, with the lenders tried. */
     public void rotaExhausted(Instant now) {
         status = OrderStatus.AWAITING_MANUAL;
-        String tried = String.join(", ", attempts.stream().map(a -> a.branchId() + " (" + a.outcome() + ")").toList());
-        record(now, "ROTA_EXHAUSTED", "system", tried.isEmpty() ? "-" : tried);
+        record(now, "ROTA_EXHAUSTED", "system", attempts.summary());
     }
 
     /** A message from a lender that is no longer asked: kept in the history, nothing else. */
@@ -232,138 +191,59 @@ public class IllOrder {
     }
 
     public void expired(Instant now) {
-        closeCurrentAttempt(LenderAttempt.WITHDRAWN, "expired", now);
+        attempts.closeCurrent(LenderAttempt.WITHDRAWN, "expired", now);
         status = OrderStatus.EXPIRED;
         closeReason = "need-before date " + needBeforeDate + " passed";
         record(now, "EXPIRED", "system", String.valueOf(needBeforeDate));
     }
 
     public void cancelled(String note, Instant now, String actor) {
-        closeCurrentAttempt(LenderAttempt.WITHDRAWN, "cancelled", now);
+        attempts.closeCurrent(LenderAttempt.WITHDRAWN, "cancelled", now);
         status = OrderStatus.CANCELLED;
         closeReason = note;
         record(now, "CANCELLED", actor, note == null ? "-" : note);
     }
 
-    // delivery, loan and return ------------------------------------------------------------------
-
-    public void shipmentPlanned(dk.fjernlaan.courier.Shipment planned, Instant now) {
-        shipment = planned;
-        record(now, "SHIPMENT_PLANNED", "system", planned.fromBranchId(), planned.toBranchId(),
-            planned.via().isEmpty() ? Text.of("shipment.direct") : Text.of("shipment.via", String.join(" → ", planned.via())),
-            String.valueOf(planned.expectedArrival()));
-    }
-
-    public void arrived(LocalDate keptUntil, Instant now, String actor) {
-        status = OrderStatus.AT_PICKUP;
-        pickupBy = keptUntil;
-        record(now, "ARRIVED", actor, pickupBranchId, String.valueOf(keptUntil));
-    }
-
-    public void pickedUp(LocalDate patronDue, Instant now, String actor) {
-        status = OrderStatus.ON_LOAN;
-        patronDueDate = patronDue;
-        record(now, "PICKED_UP", actor, String.valueOf(patronDue));
-    }
-
-    public void notPickedUp(Instant now, String actor) {
-        record(now, "NOT_PICKED_UP", actor, String.valueOf(pickupBy));
-    }
-
-    public void recalled(LocalDate lenderDue, LocalDate patronDue, Instant now, String actor) {
-        dueDate = lenderDue;
-        patronDueDate = patronDue;
-        record(now, "RECALLED", actor, String.valueOf(lenderDue), String.valueOf(patronDue));
-    }
-
-    public void renewed(LocalDate lenderDue, LocalDate patronDue, Instant now, String actor) {
-        dueDate = lenderDue;
-        patronDueDate = patronDue;
-        renewals++;
-        record(now, "RENEWED", actor, String.valueOf(patronDue), String.valueOf(renewals));
-    }
-
-    public void renewalRefused(Text why, Instant now, String actor) {
-        record(now, "RENEWAL_REFUSED", actor, why);
-    }
-
-    public void patronNotified(String kind, Instant now) {
-        record(now, "PATRON_NOTIFIED", "system", kind);
-    }
-
-    public void returnShipped(dk.fjernlaan.courier.Shipment back, Instant now, String actor) {
-        status = OrderStatus.RETURN_SHIPPED;
-        shipment = back;
-        record(now, "RETURN_SHIPPED", actor, back.toBranchId(), String.valueOf(back.expectedArrival()));
-    }
-
-    /** The item goes from this borrower straight to the next order's pickup branch; the lender is told. */
-    public void forwarded(long nextOrderId, dk.fjernlaan.courier.Shipment onward, Instant now) {
-        status = OrderStatus.FORWARDED;
-        forwardedTo = nextOrderId;
-        shipment = onward;
-        record(now, "FORWARDED", "system", String.valueOf(nextOrderId), onward.toBranchId(), String.valueOf(lenderAgencyId));
-    }
-
     /** This order gets the item of another order, forwarded to it, instead of one from a lender's shelf. */
-    public void receivedForwarded(long fromOrderId, String lenderBranch, String lenderAgency, String item, LocalDate lenderDue, Instant now) {
+    public void receivedForwarded(long fromOrderId, String lenderBranch, String lenderAgency, String itemId, LocalDate lenderDue, Instant now) {
         if (!lenderBranch.equals(lenderBranchId)) {
-            closeCurrentAttempt(LenderAttempt.WITHDRAWN, "forwarded item from order " + fromOrderId, now);
+            attempts.closeCurrent(LenderAttempt.WITHDRAWN, "forwarded item from order " + fromOrderId, now);
         } else {
-            closeCurrentAttempt(LenderAttempt.LOANED, "forwarded item from order " + fromOrderId, now);
+            attempts.closeCurrent(LenderAttempt.LOANED, "forwarded item from order " + fromOrderId, now);
         }
         status = OrderStatus.SHIPPED;
         lenderBranchId = lenderBranch;
         lenderAgencyId = lenderAgency;
         lenderAnswer = SupplierStatus.Loaned.name();
-        itemId = item;
+        item.dispatched(itemId, fromOrderId);
         dueDate = lenderDue;
-        forwardedFrom = fromOrderId;
         record(now, "RECEIVED_FORWARDED", "system", String.valueOf(fromOrderId), lenderAgency);
     }
+
+    void moveTo(OrderStatus next) { status = next; }
+    void lenderDueDate(LocalDate lenderDue) { dueDate = lenderDue; }
 
     public void completed(Instant now, String actor) {
         status = OrderStatus.COMPLETED;
         record(now, "COMPLETED", actor);
     }
 
-    private void closeCurrentAttempt(String how, String why, Instant now) {
-        if (!attempts.isEmpty() && attempts.get(attempts.size() - 1).open()) {
-            attempts.set(attempts.size() - 1, attempts.get(attempts.size() - 1).ended(how, why, now));
-        }
-    }
-
     /** The lender currently asked (an open attempt), if any. */
     public java.util.Optional<LenderAttempt> currentAttempt() {
-        return attempts.isEmpty() || !attempts.get(attempts.size() - 1).open()
-            ? java.util.Optional.empty() : java.util.Optional.of(attempts.get(attempts.size() - 1));
+        return attempts.current();
     }
 
     public List<LenderAttempt> attempts() {
-        return List.copyOf(attempts);
+        return attempts.list();
     }
 
-    public String itemId() { return itemId; }
-    public dk.fjernlaan.courier.Shipment shipment() { return shipment; }
-    public LocalDate pickupBy() { return pickupBy; }
-    public LocalDate patronDueDate() { return patronDueDate; }
-    public int renewals() { return renewals; }
-    public Long forwardedTo() { return forwardedTo; }
-    public Long forwardedFrom() { return forwardedFrom; }
-
-    void restoreDelivery(String itemId, dk.fjernlaan.courier.Shipment shipment, LocalDate pickupBy, LocalDate patronDueDate, int renewals,
-                         Long forwardedTo, Long forwardedFrom) {
-        this.itemId = itemId;
-        this.shipment = shipment;
-        this.pickupBy = pickupBy;
-        this.patronDueDate = patronDueDate;
-        this.renewals = renewals;
-        this.forwardedTo = forwardedTo;
-        this.forwardedFrom = forwardedFrom;
+    /** The item once dispatched: its way to the patron, the loan, and back or on. */
+    public LentItem item() {
+        return item;
     }
 
     public void rejected(String reason, Instant now, String actor) {
-        closeCurrentAttempt(LenderAttempt.WITHDRAWN, "rejected", now);
+        attempts.closeCurrent(LenderAttempt.WITHDRAWN, "rejected", now);
         status = OrderStatus.UNFILLED;
         closeReason = reason;
         record(now, "REJECTED", actor, reason);
@@ -406,12 +286,7 @@ public class IllOrder {
 
     /** The edition the current (or last) lender was asked for; the ordered one when it is not known. */
     public String lenderPid() {
-        for (int i = attempts.size() - 1; i >= 0; i--) {
-            if (attempts.get(i).branchId().equals(lenderBranchId) && attempts.get(i).pid() != null) {
-                return attempts.get(i).pid();
-            }
-        }
-        return lenderBranchId == null ? null : orderedPid();
+        return lenderBranchId == null ? null : attempts.pidAskedOf(lenderBranchId).orElse(orderedPid());
     }
     public LocalDate expectedDelivery() { return expectedDelivery; }
     public LocalDate dueDate() { return dueDate; }
@@ -443,6 +318,6 @@ public class IllOrder {
         this.dueDate = dueDate;
         this.warnings = warnings == null ? List.of() : List.copyOf(warnings);
         this.closeReason = closeReason;
-        this.attempts = attempts == null ? new ArrayList<>() : new ArrayList<>(attempts);
+        this.attempts = new LenderAttempts(attempts);
     }
 }

@@ -68,8 +68,9 @@ class OrderTable {
     /** Saves the order's state and new events; fails when someone else saved it since it was read. */
     void update(IllOrder o) {
         int updated;
+        LentItem item = o.item();
         if (o.automationChanged()) {
-            jdbc.sql("UPDATE ill_order SET automation = ? WHERE order_id = ?").params(packed(toJson(o.automation())), o.orderId()).update();
+            jdbc.sql("UPDATE ill_order SET automation = ? WHERE order_id = ?").params(Gzipped.pack(toJson(o.automation())), o.orderId()).update();
         }
         updated = jdbc.sql("""
                 UPDATE ill_order SET status = ?, automated = ?, lender_branch_id = ?, lender_agency_id = ?,
@@ -80,7 +81,8 @@ class OrderTable {
             .params(o.status().name(), o.automated(), o.lenderBranchId(), o.lenderAgencyId(),
                 o.lenderAnswer(), o.expectedDelivery(), o.dueDate(), o.closeReason(),
                 o.attempts().isEmpty() ? null : toJson(o.attempts()), utc(o.updatedAt()),
-                o.itemId(), toJson(o.shipment()), o.pickupBy(), o.patronDueDate(), o.renewals(), o.forwardedTo(), o.forwardedFrom(),
+                item.itemId(), toJson(item.shipment()), item.pickupBy(), item.patronDueDate(), item.renewals(), item.forwardedTo(),
+                item.forwardedFrom(),
                 o.orderId(), o.version())
             .update();
         if (updated == 0) {
@@ -242,43 +244,15 @@ class OrderTable {
             rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
             rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
         String automation = rs.getString("automation");
-        o.restore(rs.getBoolean("automated"), automation == null ? null : () -> fromJson(unpacked(automation), Automation.class),
+        o.restore(rs.getBoolean("automated"), automation == null ? null : () -> fromJson(Gzipped.unpack(automation), Automation.class),
             rs.getString("lender_branch_id"),
             rs.getString("lender_agency_id"), rs.getString("lender_answer"), rs.getObject("expected_delivery", LocalDate.class),
             rs.getObject("due_date", LocalDate.class), fromJson(rs.getString("warnings"), WARNINGS), rs.getString("close_reason"),
             fromJson(rs.getString("lender_attempts"), ATTEMPTS));
-        o.restoreDelivery(rs.getString("item_id"), fromJson(rs.getString("shipment"), dk.fjernlaan.courier.Shipment.class),
+        o.item().restore(rs.getString("item_id"), fromJson(rs.getString("shipment"), dk.fjernlaan.courier.Shipment.class),
             rs.getObject("pickup_by", LocalDate.class), rs.getObject("patron_due_date", LocalDate.class), rs.getInt("renewals"),
             (Long) rs.getObject("forwarded_to", Long.class), (Long) rs.getObject("forwarded_from", Long.class));
         return o;
-    }
-
-    /**
-     * The automation decision with its candidate list (hundreds of holders for a popular title) is kept gzipped:
-     * a tenth of the space, and of the writing.
-     */
-    static String packed(String json) {
-        if (json == null) {
-            return null;
-        }
-        try (var bytes = new java.io.ByteArrayOutputStream(); var zip = new java.util.zip.GZIPOutputStream(bytes)) {
-            zip.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            zip.finish();
-            return "gz:" + java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String unpacked(String stored) {
-        if (stored == null || !stored.startsWith("gz:")) {
-            return stored;
-        }
-        try (var zip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(stored.substring(3))))) {
-            return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static OffsetDateTime utc(Instant instant) {
