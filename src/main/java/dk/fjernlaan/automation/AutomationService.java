@@ -23,6 +23,8 @@ import dk.fjernlaan.directory.DirectoryService;
 import dk.fjernlaan.directory.LendingRoute;
 import dk.fjernlaan.platform.FjernlaanSettings;
 import dk.fjernlaan.platform.time.FjernlaanClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,6 +35,12 @@ import org.springframework.stereotype.Service;
 public class AutomationService {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AutomationService.class);
+
+    /**
+     * The decisions made and how long they took (Micrometer timer, at {@code /actuator/metrics}), by route and by
+     * whether it was the first ({@code rota=first}) or the next lender of the rota ({@code rota=next}).
+     */
+    public static final String DECISIONS = "fjernlaan.automation.decisions";
 
     /** What the decision needs to know about an order. */
     public record DecisionRequest(String borrowerAgencyId, String pickupBranchId, String orderSystem, String responderId,
@@ -46,10 +54,11 @@ public class AutomationService {
     private final ThresholdSource thresholds;
     private final FjernlaanClock clock;
     private final Duration holdingsTimeout;
+    private final MeterRegistry meters;
 
+    @SuppressWarnings("java:S107")
     AutomationService(CatalogueService catalogue, HoldingsPort holdings, DirectoryService directory, AutomationSettingsService settings,
-                      ThresholdSource thresholds, FjernlaanClock clock,
-                      FjernlaanSettings fjernlaan) {
+                      ThresholdSource thresholds, FjernlaanClock clock, FjernlaanSettings fjernlaan, MeterRegistry meters) {
         this.catalogue = catalogue;
         this.holdings = holdings;
         this.directory = directory;
@@ -57,6 +66,7 @@ public class AutomationService {
         this.thresholds = thresholds;
         this.clock = clock;
         this.holdingsTimeout = fjernlaan.automation().holdingsTimeout();
+        this.meters = meters;
     }
 
     public Decision decide(DecisionRequest request) {
@@ -68,6 +78,13 @@ public class AutomationService {
      * (closings and availability checked at this moment).
      */
     public Decision decideExcluding(DecisionRequest request, Set<String> excludedBranches) {
+        Timer.Sample sample = Timer.start(meters);
+        Decision decision = decideNow(request, excludedBranches);
+        sample.stop(meters.timer(DECISIONS, "route", decision.route().name(), "rota", excludedBranches.isEmpty() ? "first" : "next"));
+        return decision;
+    }
+
+    private Decision decideNow(DecisionRequest request, Set<String> excludedBranches) {
         LocalDate today = clock.today();
         BibRecord ordered = catalogue.record(request.orderedPid());
         ThresholdSource.Table table = thresholds.current();

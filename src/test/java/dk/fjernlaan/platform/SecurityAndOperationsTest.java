@@ -101,6 +101,17 @@ class SecurityAndOperationsTest extends IntegrationTest {
     }
 
     @Test
+    void metricsAreForAdministratorsAndIntegrations() throws Exception {
+        assertThat(http("/actuator/metrics", null, null).statusCode()).isEqualTo(401);
+        assertThat(http("/actuator/metrics", staffOf("746100"), STAFF_PASSWORD).statusCode()).isEqualTo(403);
+        HttpResponse<String> metrics = http("/actuator/metrics", ADMIN, ADMIN_PASSWORD);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("\"http.server.requests\"", "\"jvm.memory.used\"");
+        identity.ensureUser("monitoring", STAFF_PASSWORD, "x", java.util.Set.of("fjernlaan-system"));
+        assertThat(http("/actuator/metrics/jvm.memory.used", "monitoring", STAFF_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void healthIsUpOnlyWhenTheApplicationIsReady() throws Exception {
         // Spring Boot is ready (accepting traffic) only after the start-up runners: directory, groups, demo data
         assertThat(http("/actuator/health", null, null).body()).contains("\"UP\"");

@@ -21,7 +21,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * HTTP Basic against the engine's identity users on {@code /api/**}; the engine's own authentication filter on
  * {@code /engine-rest/**} (so that engine authorizations apply to REST calls); the Camunda webapps keep their
- * own form login; {@code /actuator/health} and the API documentation are open.
+ * own form login; {@code /actuator/health} and the API documentation are open; {@code /actuator/metrics} is for
+ * administrators and integrations (HTTP Basic).
  */
 @Configuration
 class SecurityConfig {
@@ -30,8 +31,10 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider identityProvider, ProblemWriter problems) throws Exception {
         return http
-            .securityMatcher("/api/**")
-            .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+            .securityMatcher("/api/**", "/actuator/metrics/**")
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/**").hasAnyAuthority(Actor.GROUP_PREFIX + Actor.ADMIN_GROUP, Actor.GROUP_PREFIX + Actor.SYSTEM_GROUP)
+                .anyRequest().authenticated())
             .authenticationProvider(identityProvider)
             .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint(problems)))
             .exceptionHandling(ex -> ex.authenticationEntryPoint(problemEntryPoint(problems)).accessDeniedHandler(problemAccessDenied(problems)))
