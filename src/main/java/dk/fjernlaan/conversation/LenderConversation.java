@@ -217,14 +217,21 @@ public class LenderConversation {
         orders.update(order);
     }
 
-    /** Whether the lender's later date is acceptable ({@link RotaPolicy#expectedDateAcceptable}). */
-    public boolean expectedDateAcceptable(long orderId, int marginDays) {
+    /**
+     * Whether the lender's later date is acceptable ({@link RotaPolicy#expectedDateAcceptable}), and the lender of the
+     * rota it was weighed against, if any: the one to ask next when it is not.
+     */
+    public record DateCheck(boolean acceptable, Optional<String> alternative) {}
+
+    public DateCheck checkExpectedDate(long orderId, int marginDays) {
         IllOrder order = order(orderId);
         if (order.expectedDelivery() == null || order.expectedDelivery().isAfter(order.needBeforeDate())) {
-            return RotaPolicy.expectedDateAcceptable(order.expectedDelivery(), order.needBeforeDate(), Optional.empty(), marginDays);
+            return new DateCheck(RotaPolicy.expectedDateAcceptable(order.expectedDelivery(), order.needBeforeDate(), Optional.empty(), marginDays),
+                Optional.empty());
         }
-        return RotaPolicy.expectedDateAcceptable(order.expectedDelivery(), order.needBeforeDate(),
-            rotaAlternative(order).map(Decision::availabilityDate), marginDays);
+        Optional<Decision> alternative = rotaAlternative(order);
+        return new DateCheck(RotaPolicy.expectedDateAcceptable(order.expectedDelivery(), order.needBeforeDate(),
+            alternative.map(Decision::availabilityDate), marginDays), alternative.map(Decision::lenderBranchId));
     }
 
     /** The request is taken back from the lender (its date is too late), and the lender is told. */

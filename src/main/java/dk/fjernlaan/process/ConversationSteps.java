@@ -35,12 +35,21 @@ class ConversationSteps {
         return execution -> conversation.lenderSilent(OrderVariables.orderId(execution), settings.lender().silenceWorkingDays());
     }
 
-    /** {@code Task_CheckExpectedDate}: is the lender's later date acceptable, or should another lender be asked? */
+    /**
+     * {@code Task_CheckExpectedDate}: is the lender's later date acceptable, or should another lender be asked? When
+     * not, the lender it was weighed against is the one {@code Task_FindNextLender} asks, so that the decision runs
+     * once.
+     */
     @Bean
     JavaDelegate checkExpectedDate(LenderConversation conversation, FjernlaanSettings settings) {
         int marginDays = settings.lender().expectedDateMarginDays();
-        return execution -> execution.setVariable(OrderVariables.DATE_ACCEPTABLE,
-            conversation.expectedDateAcceptable(OrderVariables.orderId(execution), marginDays));
+        return execution -> {
+            LenderConversation.DateCheck check = conversation.checkExpectedDate(OrderVariables.orderId(execution), marginDays);
+            execution.setVariable(OrderVariables.DATE_ACCEPTABLE, check.acceptable());
+            if (!check.acceptable() && check.alternative().isPresent()) {
+                execution.setVariable(OrderVariables.ROTA_ALTERNATIVE, check.alternative().get());
+            }
+        };
     }
 
     /** {@code Task_WithdrawRequest}: the lender is told the request is withdrawn. */
@@ -53,7 +62,10 @@ class ConversationSteps {
     @Bean
     JavaDelegate findNextLender(LenderConversation conversation) {
         return execution -> {
-            Optional<String> next = conversation.nextLender(OrderVariables.orderId(execution));
+            Object weighed = execution.getVariable(OrderVariables.ROTA_ALTERNATIVE);
+            execution.removeVariable(OrderVariables.ROTA_ALTERNATIVE);
+            Optional<String> next = weighed instanceof String branchId ? Optional.of(branchId)
+                : conversation.nextLender(OrderVariables.orderId(execution));
             execution.setVariable(OrderVariables.NEXT_LENDER_FOUND, next.isPresent());
             if (next.isPresent()) {
                 execution.setVariable(OrderVariables.LENDER_BRANCH_ID, next.get());

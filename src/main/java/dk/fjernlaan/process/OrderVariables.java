@@ -36,6 +36,7 @@ final class OrderVariables {
     static final String ORDER_OUTCOME = "orderOutcome";
     static final String DATE_ACCEPTABLE = "dateAcceptable";
     static final String NEXT_LENDER_FOUND = "nextLenderFound";
+    static final String ROTA_ALTERNATIVE = "rotaAlternative";
     static final String CANCEL_NOTE = "cancelNote";
     static final String NOTICE = "notice";
     static final String NOTICE_TEXT = "noticeText";

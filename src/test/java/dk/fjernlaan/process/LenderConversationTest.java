@@ -37,6 +37,7 @@ class LenderConversationTest extends IntegrationTest {
 
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     private String patron;
 
@@ -151,7 +152,9 @@ class LenderConversationTest extends IntegrationTest {
     @Test
     void aDateMuchLaterThanAnotherLenderCanDeliverReRoutesAndTellsTheFirstLender() throws Exception {
         String orderId = orderFrom(FIRST, SECOND);
+        long decisionsBefore = rotaDecisions();
         answered(FIRST, orderId, Map.of("status", "ExpectToSupply", "expectedDeliveryDate", today().plusDays(20).toString()));
+        assertThat(rotaDecisions() - decisionsBefore).as("decisions for the next lender: the one the date was weighed against").isEqualTo(1);
         JsonNode order = order(orderId);
         assertThat(order.get("status").asText()).isEqualTo("SENT_TO_LENDER");
         assertThat(order.get("lender").get("branchId").asText()).isEqualTo(SECOND);
@@ -166,6 +169,11 @@ class LenderConversationTest extends IntegrationTest {
         assertThat(tasks.getVariable(notice.getId(), "noticeText").toString()).contains("Ophæv reservationen");
         tasks.complete(notice.getId());
         assertThat(tasks.createTaskQuery().taskCandidateGroup(FIRST).processInstanceBusinessKey(orderId).count()).isZero();
+    }
+
+    private long rotaDecisions() {
+        return meters.find(dk.fjernlaan.automation.AutomationService.DECISIONS).tag("rota", "next").timers().stream()
+            .mapToLong(io.micrometer.core.instrument.Timer::count).sum();
     }
 
     private Task notice(String lender, String orderId) {
