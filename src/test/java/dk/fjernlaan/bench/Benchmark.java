@@ -196,6 +196,7 @@ public final class Benchmark {
             .startEvent().serviceTask("Task_NoOpPlan").camundaExpression("${true}")
             .userTask("Task_Arrival").camundaCandidateGroups("bench")
             .serviceTask("Task_NoOpNotify").camundaExpression("${true}")
+            .exclusiveGateway().exclusiveGateway()
             .userTask("Task_Pickup").camundaCandidateGroups("bench")
             .exclusiveGateway().serviceTask("Task_NoOpPickedUp").camundaExpression("${true}").endEvent()
             .moveToActivity("Task_Pickup").boundaryEvent("BoundaryEvent_PickupOver").timerWithDate("2099-01-01T00:00:00").endEvent()
@@ -209,7 +210,7 @@ public final class Benchmark {
             .moveToActivity("Task_OnLoan").boundaryEvent("BoundaryEvent_Recall").message("BenchRecall").endEvent()
             .done();
         BpmnModelInstance back = Bpmn.createExecutableProcess("BenchReturn").camundaHistoryTimeToLive(1)
-            .startEvent().serviceTask("Task_NoOpFind").camundaExpression("${true}").exclusiveGateway()
+            .startEvent().serviceTask("Task_NoOpFind").camundaAsyncBefore().camundaExpression("${true}").exclusiveGateway()
             .serviceTask("Task_NoOpShip").camundaExpression("${true}")
             .userTask("Task_Receipt").camundaCandidateGroups("bench")
             .exclusiveGateway().serviceTask("Task_NoOpComplete").camundaExpression("${true}").endEvent()
