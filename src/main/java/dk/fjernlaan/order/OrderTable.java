@@ -51,27 +51,41 @@ class OrderTable {
     void insert(IllOrder o) {
         jdbc.sql("""
                 INSERT INTO ill_order (order_id, status, pickup_branch_id, borrower_agency_id, patron_id, pids, ordered_pid, work_id,
-                    material_type, need_before_date, order_system, responder_id, exact_edition, automated, automation,
+                    material_type, need_before_date, order_system, responder_id, exact_edition, automated,
                     lender_branch_id, lender_agency_id, lender_answer, expected_delivery, due_date, warnings, close_reason,
                     created_by, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
             .params(o.orderId(), o.status().name(), o.pickupBranchId(), o.borrowerAgencyId(), o.patronId(), String.join(",", o.pids()),
                 o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem().name(), o.responderId(),
-                o.exactEdition(), o.automated(), toJson(o.automation()), o.lenderBranchId(), o.lenderAgencyId(), o.lenderAnswer(),
+                o.exactEdition(), o.automated(), o.lenderBranchId(), o.lenderAgencyId(), o.lenderAnswer(),
                 o.expectedDelivery(), o.dueDate(), toJson(o.warnings()), o.closeReason(), o.createdBy(), utc(o.createdAt()),
                 utc(o.updatedAt()))
             .update();
+        saveAutomation(o);
         insertEvents(o);
         o.clearNewEvents(0);
+    }
+
+    private void saveAutomation(IllOrder o) {
+        if (!o.automationChanged() || o.automation() == null) {
+            return;
+        }
+        String packed = Gzipped.pack(toJson(o.automation()));
+        if (jdbc.sql("UPDATE order_automation SET automation = ? WHERE order_id = ?").params(packed, o.orderId()).update() == 0) {
+            jdbc.sql("INSERT INTO order_automation (order_id, automation) VALUES (?, ?)").params(o.orderId(), packed).update();
+        }
+    }
+
+    private Automation automation(long orderId) {
+        return jdbc.sql("SELECT automation FROM order_automation WHERE order_id = ?").param(orderId).query(String.class).optional()
+            .map(stored -> fromJson(Gzipped.unpack(stored), Automation.class)).orElse(null);
     }
 
     /** Saves the order's state and new events; fails when someone else saved it since it was read. */
     void update(IllOrder o) {
         int updated;
         LentItem item = o.item();
-        if (o.automationChanged()) {
-            jdbc.sql("UPDATE ill_order SET automation = ? WHERE order_id = ?").params(Gzipped.pack(toJson(o.automation())), o.orderId()).update();
-        }
+        saveAutomation(o);
         updated = jdbc.sql("""
                 UPDATE ill_order SET status = ?, automated = ?, lender_branch_id = ?, lender_agency_id = ?,
                     lender_answer = ?, expected_delivery = ?, due_date = ?, close_reason = ?, lender_attempts = ?, updated_at = ?,
@@ -243,8 +257,8 @@ class OrderTable {
             OrderSystem.valueOf(rs.getString("order_system")), rs.getString("responder_id"), rs.getBoolean("exact_edition"),
             rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
             rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
-        String automation = rs.getString("automation");
-        o.restore(rs.getBoolean("automated"), automation == null ? null : () -> fromJson(Gzipped.unpack(automation), Automation.class),
+        long orderId = o.orderId();
+        o.restore(rs.getBoolean("automated"), () -> automation(orderId),
             rs.getString("lender_branch_id"),
             rs.getString("lender_agency_id"), rs.getString("lender_answer"), rs.getObject("expected_delivery", LocalDate.class),
             rs.getObject("due_date", LocalDate.class), fromJson(rs.getString("warnings"), WARNINGS), rs.getString("close_reason"),

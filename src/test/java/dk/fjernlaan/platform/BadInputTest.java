@@ -158,7 +158,8 @@ class BadInputTest extends IntegrationTest {
     private String fingerprint() throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (String query : List.of(
-                "SELECT * FROM ill_order ORDER BY order_id", "SELECT * FROM order_event ORDER BY event_id",
+                "SELECT * FROM ill_order ORDER BY order_id", "SELECT * FROM order_automation ORDER BY order_id",
+                "SELECT * FROM order_event ORDER BY event_id",
                 "SELECT * FROM idempotency_key ORDER BY client_id, idempotency_key", "SELECT * FROM closure ORDER BY closure_id",
                 "SELECT * FROM closure_branch ORDER BY closure_id, branch_id", "SELECT * FROM bib_record ORDER BY pid",
                 "SELECT * FROM holding_item ORDER BY pid, branch_id, item_id", "SELECT * FROM patron ORDER BY agency_id, patron_id",
