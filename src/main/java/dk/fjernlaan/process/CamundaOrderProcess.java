@@ -162,15 +162,18 @@ class CamundaOrderProcess implements OrderProcess {
         return true;
     }
 
+    /** Whether a process of the order (its own, or one it called) has a step waiting for the job executor: one query. */
     @Override
     public boolean continuing(long orderId) {
-        for (org.camunda.bpm.engine.runtime.ProcessInstance instance
-                : runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(orderId)).active().list()) {
-            if (management.createJobQuery().processInstanceId(instance.getId()).messages().executable().count() > 0) {
-                return true;
-            }
-        }
-        return false;
+        String jobs = management.getTableName(org.camunda.bpm.engine.runtime.Job.class);
+        String executions = management.getTableName(org.camunda.bpm.engine.runtime.Execution.class);
+        return runtime.createNativeExecutionQuery()
+            .sql("SELECT COUNT(*) FROM " + jobs + " J JOIN " + executions + " E ON J.PROCESS_INSTANCE_ID_ = E.ID_"
+                + " WHERE E.BUSINESS_KEY_ = #{key} AND J.TYPE_ = 'message' AND J.RETRIES_ > 0 AND J.SUSPENSION_STATE_ = 1"
+                + " AND (J.DUEDATE_ IS NULL OR J.DUEDATE_ <= #{now})")
+            .parameter("key", String.valueOf(orderId))
+            .parameter("now", java.util.Date.from(clock.now()))
+            .count() > 0;
     }
 
     private Task manualTask(long orderId) {
