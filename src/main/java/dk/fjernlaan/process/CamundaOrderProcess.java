@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,9 @@ class CamundaOrderProcess implements OrderProcess {
         variables.put(OrderVariables.ORDER_ID, String.valueOf(order.orderId()));
         variables.put(OrderVariables.BORROWER_AGENCY_ID, order.borrowerAgencyId());
         // the order expires when its need-before date has passed: at the start of the next day in Denmark
-        variables.put(OrderVariables.EXPIRES_AT, Date.from(order.needBeforeDate().plusDays(1).atStartOfDay(clock.zone()).toInstant()));
+        // (read once, by the timer when the process starts: not stored)
+        variables.put(OrderVariables.EXPIRES_AT, Variables.dateValue(
+            Date.from(order.needBeforeDate().plusDays(1).atStartOfDay(clock.zone()).toInstant()), true));
         runtime.startProcessInstanceByKey(OrderVariables.PROCESS_KEY, String.valueOf(order.orderId()), variables);
     }
 

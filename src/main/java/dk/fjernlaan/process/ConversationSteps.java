@@ -25,7 +25,7 @@ class ConversationSteps {
             long orderId = OrderVariables.orderId(execution);
             String lenderAgency = conversation.sendRequest(orderId, OrderVariables.string(execution, OrderVariables.LENDER_BRANCH_ID));
             execution.setVariable(OrderVariables.LENDER_AGENCY_ID, lenderAgency);
-            execution.setVariable(OrderVariables.SILENCE_DEADLINE, Date.from(workingDays.plusWorkingDays(clock.now(), silenceDays)));
+            OrderVariables.setTransient(execution, OrderVariables.SILENCE_DEADLINE, Date.from(workingDays.plusWorkingDays(clock.now(), silenceDays)));
         };
     }
 
@@ -45,7 +45,7 @@ class ConversationSteps {
         int marginDays = settings.lender().expectedDateMarginDays();
         return execution -> {
             LenderConversation.DateCheck check = conversation.checkExpectedDate(OrderVariables.orderId(execution), marginDays);
-            execution.setVariable(OrderVariables.DATE_ACCEPTABLE, check.acceptable());
+            OrderVariables.setTransient(execution, OrderVariables.DATE_ACCEPTABLE, check.acceptable());
             if (!check.acceptable() && check.alternative().isPresent()) {
                 execution.setVariable(OrderVariables.ROTA_ALTERNATIVE, check.alternative().get());
             }
@@ -66,7 +66,7 @@ class ConversationSteps {
             execution.removeVariable(OrderVariables.ROTA_ALTERNATIVE);
             Optional<String> next = weighed instanceof String branchId ? Optional.of(branchId)
                 : conversation.nextLender(OrderVariables.orderId(execution));
-            execution.setVariable(OrderVariables.NEXT_LENDER_FOUND, next.isPresent());
+            OrderVariables.setTransient(execution, OrderVariables.NEXT_LENDER_FOUND, next.isPresent());
             if (next.isPresent()) {
                 execution.setVariable(OrderVariables.LENDER_BRANCH_ID, next.get());
             } else {

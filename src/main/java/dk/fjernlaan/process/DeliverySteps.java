@@ -31,7 +31,7 @@ class DeliverySteps {
         return execution -> {
             DeliveryService.Arrival arrival = delivery.itemArrived(OrderVariables.orderId(execution));
             execution.setVariable(OrderVariables.PICKUP_DEADLINE, Date.from(arrival.pickupPeriodOver()));
-            execution.setVariable(OrderVariables.FORWARDED_HERE, arrival.forwardedHere());
+            OrderVariables.setTransient(execution, OrderVariables.FORWARDED_HERE, arrival.forwardedHere());
         };
     }
 
@@ -88,7 +88,8 @@ class DeliverySteps {
     /** {@code Task_FindNextBorrower}: straight on to the next order waiting for the item, if the lender allows it. */
     @Bean
     JavaDelegate findNextBorrower(Forwarding forwarding) {
-        return execution -> execution.setVariable(OrderVariables.FORWARDED, forwarding.forwardToNextBorrower(OrderVariables.orderId(execution)));
+        return execution -> OrderVariables.setTransient(execution, OrderVariables.FORWARDED,
+            forwarding.forwardToNextBorrower(OrderVariables.orderId(execution)));
     }
 
     /** {@code Task_ShipHome}: back to the lender's drop-off branch. */

@@ -25,7 +25,7 @@ class OrderSteps {
     JavaDelegate decideAutomation(AutomationStep automation) {
         return execution -> {
             Decision decision = automation.decide(OrderVariables.orderId(execution));
-            execution.setVariable(OrderVariables.ROUTE, decision.route().name());
+            OrderVariables.setTransient(execution, OrderVariables.ROUTE, decision.route().name());
             execution.setVariable(OrderVariables.LENDER_BRANCH_ID, decision.lenderBranchId());
             execution.setVariable(OrderVariables.AUTOMATION_REASON, decision.reason());
         };

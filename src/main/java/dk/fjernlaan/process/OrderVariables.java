@@ -2,6 +2,8 @@ package dk.fjernlaan.process;
 
 import dk.fjernlaan.platform.input.InputRules;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The one place that names the order process's variables: references and routing facts, never payloads. (The
@@ -60,6 +62,16 @@ final class OrderVariables {
     static final String REJECTED = "REJECTED";
 
     private OrderVariables() {}
+
+    /**
+     * A fact only the next steps of the same transaction read (a gateway's condition, the date of a timer the next
+     * activity starts): it is not stored. Where a stored variable of that name exists (an order started before it
+     * was transient), that one is set.
+     */
+    static void setTransient(VariableScope scope, String name, Object value) {
+        TypedValue existing = scope.getVariableTyped(name);
+        scope.setVariable(name, existing != null && !existing.isTransient() ? value : Variables.untypedValue(value, true));
+    }
 
     static long orderId(VariableScope scope) {
         return Long.parseLong((String) scope.getVariable(ORDER_ID));

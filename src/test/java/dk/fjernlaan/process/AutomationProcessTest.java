@@ -86,6 +86,25 @@ class AutomationProcessTest extends IntegrationTest {
     }
 
     @Test
+    void theRoutingFactsAreNotStoredAndAnOrderThatStoredThemStillRetries() throws Exception {
+        String pid = record("work-" + unique("p"), today().minusDays(200));
+        ProcessInstance pi = place(pid);
+        runJobs();
+        assertThat(pi).isWaitingAt(ProcessModel.HANDLE_MANUALLY);
+        assertThat(runtime.getVariable(pi.getId(), "route")).as("the route only chooses the way").isNull();
+        assertThat(runtime.getVariable(pi.getId(), "expiresAt")).as("the expiry is the timer's").isNull();
+        assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(1);
+
+        // an order from before: its route was stored
+        runtime.setVariable(pi.getId(), "route", "MANUAL");
+        items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
+        asStaff(BORROWER, postJson("/api/orders/" + pi.getBusinessKey() + "/manual-decision", Map.of("action", "RETRY_AUTOMATION")));
+        runJobs();
+        assertThat(pi).isWaitingAt(ProcessModel.CONVERSATION);
+        assertThat(runtime.getVariable(pi.getId(), "route")).isEqualTo("AUTOMATED");
+    }
+
+    @Test
     void ownMaterialThatStaysHomeWaitsInTheLocalReservationQueue() throws Exception {
         String pid = record("work-" + unique("p"), today().minusDays(200));
         items(pid, BORROWER, List.of(Map.of("status", "OnLoan", "dueDate", today().plusDays(20).toString())));
