@@ -183,14 +183,19 @@ public class LenderConversation {
 
     // the steps of the conversation ---------------------------------------------------------------
 
-    /** @return the lender's agency (whose staff answer the request) */
-    public String sendRequest(long orderId, String lenderBranchId) {
+    /**
+     * The request as sent to a lender: its library, and whether its own system answers (ISO 18626) or its staff
+     * in Tasklist.
+     */
+    public record SentRequest(String lenderAgencyId, boolean bySystem) {}
+
+    public SentRequest sendRequest(long orderId, String lenderBranchId) {
         IllOrder order = order(orderId);
         Branch lender = directory.findBranch(lenderBranchId)
             .orElseThrow(() -> new IllegalStateException("Lender branch " + lenderBranchId + " is not in the directory"));
         order.sentToLender(lender.branchId(), lender.agencyId(), editionAt(order, lender.branchId()), clock.now(), Actor.current().userId());
         orders.update(order);
-        return lender.agencyId();
+        return new SentRequest(lender.agencyId(), lenders.request(order));
     }
 
     /**
@@ -241,7 +246,7 @@ public class LenderConversation {
         order.requestWithdrawn(why, clock.now());
         orders.update(order);
         if (lender != null) {
-            lenders.tell(order, lender, LenderChannel.Notice.WITHDRAWN);
+            lenders.tell(order, lender, LenderChannel.Notice.WITHDRAWN, true);
         }
     }
 

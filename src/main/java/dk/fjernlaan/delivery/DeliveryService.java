@@ -11,6 +11,7 @@ import dk.fjernlaan.directory.Branch;
 import dk.fjernlaan.directory.DirectoryService;
 import dk.fjernlaan.notification.PatronMailer;
 import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.LenderChannel;
 import dk.fjernlaan.order.OrderChanges;
 import dk.fjernlaan.order.OrderProcess;
 import dk.fjernlaan.order.OrderRepository;
@@ -43,6 +44,7 @@ public class DeliveryService {
     private final CourierScheme courier;
     private final DirectoryService directory;
     private final PatronMailer mailer;
+    private final LenderChannel lenders;
     private final LoanService loans;
     private final FjernlaanClock clock;
     private final int pickupDays;
@@ -50,7 +52,8 @@ public class DeliveryService {
 
     @SuppressWarnings("java:S107")
     DeliveryService(OrderRepository orders, Orders reading, OrderChanges changes, OrderProcess process, CourierScheme courier,
-                    DirectoryService directory, PatronMailer mailer, LoanService loans, FjernlaanClock clock, FjernlaanSettings settings) {
+                    DirectoryService directory, PatronMailer mailer, LenderChannel lenders, LoanService loans, FjernlaanClock clock,
+                    FjernlaanSettings settings) {
         this.orders = orders;
         this.reading = reading;
         this.changes = changes;
@@ -58,6 +61,7 @@ public class DeliveryService {
         this.courier = courier;
         this.directory = directory;
         this.mailer = mailer;
+        this.lenders = lenders;
         this.loans = loans;
         this.clock = clock;
         this.pickupDays = settings.pickup().periodDays();
@@ -179,6 +183,7 @@ public class DeliveryService {
             order.item().patronNotified("PICKUP_READY", clock.now());
         }
         orders.update(order);
+        lenders.itemEvent(order, LenderChannel.ItemEvent.RECEIVED);
         return new Arrival(keptUntil.plusDays(1).atStartOfDay(clock.zone()).toInstant(), order.item().forwardedFrom() != null);
     }
 

@@ -85,6 +85,7 @@ public class Forwarding {
                 IllOrder fresh = reading.order(orderId);
                 fresh.item().forwarded(next.orderId(), onward, clock.now());
                 orders.update(fresh);
+                lenders.itemEvent(fresh, LenderChannel.ItemEvent.SHIPPED_FORWARD);
                 return true;
             }
         }
@@ -101,7 +102,7 @@ public class Forwarding {
             clock.now());
         orders.update(order);
         if (askedElsewhere != null) {
-            lenders.tell(order, askedElsewhere, LenderChannel.Notice.WITHDRAWN);
+            lenders.tell(order, askedElsewhere, LenderChannel.Notice.WITHDRAWN, true);
         }
     }
 
@@ -111,6 +112,7 @@ public class Forwarding {
         order.item().returnShipped(courier.route(order.pickupBranchId(), courier.returnAddress(order.lenderBranchId()), clock.today()),
             clock.now(), Actor.current().userId());
         orders.update(order);
+        lenders.itemEvent(order, LenderChannel.ItemEvent.SHIPPED_RETURN);
     }
 
     public String lenderAgencyOf(long orderId) {

@@ -47,25 +47,31 @@ public class Cancellation {
     /** Called by the process when the cancellation has stopped everything before dispatch. */
     public void recordCancelled(long orderId, String note, String userId) {
         IllOrder order = orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
-        Optional<String> preparing = lenderPreparing(order);
+        Optional<String> asked = lenderAsked(order);
+        boolean saidYes = saidYes(order);
         order.cancelled(note, clock.now(), userId);
         orders.update(order);
-        preparing.ifPresent(lender -> lenders.tell(order, lender, LenderChannel.Notice.CANCELLED));
+        asked.ifPresent(lender -> lenders.tell(order, lender, LenderChannel.Notice.CANCELLED, saidYes));
     }
 
     /** The need-before date passed before dispatch. */
     public void expire(long orderId) {
         IllOrder order = orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
-        Optional<String> preparing = lenderPreparing(order);
+        Optional<String> asked = lenderAsked(order);
+        boolean saidYes = saidYes(order);
         order.expired(clock.now());
         orders.update(order);
-        preparing.ifPresent(lender -> lenders.tell(order, lender, LenderChannel.Notice.EXPIRED));
+        asked.ifPresent(lender -> lenders.tell(order, lender, LenderChannel.Notice.EXPIRED, saidYes));
     }
 
-    /** The lender that has said it will supply (and may have put the item aside): it is to be told. */
-    private static Optional<String> lenderPreparing(IllOrder order) {
-        boolean saidYes = order.currentAttempt().isPresent()
+    /** The lender that has the request now: it is to be told. */
+    private static Optional<String> lenderAsked(IllOrder order) {
+        return order.currentAttempt().isPresent() ? Optional.ofNullable(order.lenderAgencyId()) : Optional.empty();
+    }
+
+    /** Whether the lender has said it will supply (and may have put the item aside). */
+    private static boolean saidYes(IllOrder order) {
+        return order.currentAttempt().isPresent()
             && (order.status() == OrderStatus.WILL_SUPPLY || order.status() == OrderStatus.EXPECT_TO_SUPPLY);
-        return saidYes ? Optional.of(order.lenderAgencyId()) : Optional.empty();
     }
 }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -65,13 +66,30 @@ class CamundaOrderProcess implements OrderProcess {
         complete(taskId, variables);
     }
 
+    /** The wait of a lender that answers from its own system is its execution, told apart by this prefix. */
+    private static final String SYSTEM_WAIT = "system:";
+
     @Override
     public Optional<String> lenderTaskId(long orderId) {
-        return Optional.ofNullable(tasks.createTaskQuery()
+        Task task = tasks.createTaskQuery()
             .processDefinitionKey(OrderVariables.CONVERSATION_KEY)
             .processInstanceBusinessKey(String.valueOf(orderId))
             .taskDefinitionKeyIn(OrderVariables.ANSWER_TASK, OrderVariables.SHIP_TASK)
-            .singleResult()).map(Task::getId);
+            .singleResult();
+        if (task != null) {
+            return Optional.of(task.getId());
+        }
+        for (String wait : new String[] {ProcessModel.AWAIT_LENDER_SYSTEM_ANSWER, ProcessModel.AWAIT_LENDER_SYSTEM_SHIPMENT}) {
+            Execution execution = runtime.createExecutionQuery()
+                .processDefinitionKey(OrderVariables.CONVERSATION_KEY)
+                .processInstanceBusinessKey(String.valueOf(orderId))
+                .activityId(wait)
+                .singleResult();
+            if (execution != null) {
+                return Optional.of(SYSTEM_WAIT + execution.getId());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -82,7 +100,11 @@ class CamundaOrderProcess implements OrderProcess {
         variables.put(OrderVariables.SUPPLIER_ITEM_ID, message.itemId());
         variables.put(OrderVariables.EXPECTED_DELIVERY_DATE, message.expectedDeliveryDate() == null ? null : message.expectedDeliveryDate().toString());
         variables.put(OrderVariables.DUE_DATE, message.dueDate() == null ? null : message.dueDate().toString());
-        complete(taskId, variables);
+        if (taskId.startsWith(SYSTEM_WAIT)) {
+            refusalsAsTheyAre(() -> runtime.signal(taskId.substring(SYSTEM_WAIT.length()), variables));
+        } else {
+            complete(taskId, variables);
+        }
     }
 
     /**
@@ -90,8 +112,12 @@ class CamundaOrderProcess implements OrderProcess {
      * step it refuses comes back as the refusal it is, not as the engine's exception around it.
      */
     private void complete(String taskId, Map<String, Object> variables) {
+        refusalsAsTheyAre(() -> tasks.complete(taskId, variables));
+    }
+
+    private static void refusalsAsTheyAre(Runnable step) {
         try {
-            tasks.complete(taskId, variables);
+            step.run();
         } catch (ProcessEngineException e) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof Refusal refusal) {

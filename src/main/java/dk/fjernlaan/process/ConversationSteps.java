@@ -16,15 +16,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ConversationSteps {
 
-    /** {@code Task_SendRequest}: the request goes to the lender branch; its silence deadline is set in working days. */
+    /**
+     * {@code Task_SendRequest}: the request goes to the lender branch (to its staff in Tasklist, or to its own system);
+     * its silence deadline is set in working days.
+     */
     @Bean
     JavaDelegate sendRequest(LenderConversation conversation, WorkingDays workingDays, FjernlaanClock clock,
                              FjernlaanSettings settings) {
         int silenceDays = settings.lender().silenceWorkingDays();
         return execution -> {
             long orderId = OrderVariables.orderId(execution);
-            String lenderAgency = conversation.sendRequest(orderId, OrderVariables.string(execution, OrderVariables.LENDER_BRANCH_ID));
-            execution.setVariable(OrderVariables.LENDER_AGENCY_ID, lenderAgency);
+            LenderConversation.SentRequest sent = conversation.sendRequest(orderId, OrderVariables.string(execution, OrderVariables.LENDER_BRANCH_ID));
+            execution.setVariable(OrderVariables.LENDER_AGENCY_ID, sent.lenderAgencyId());
+            execution.setVariable(OrderVariables.LENDER_SYSTEM, sent.bySystem());
             OrderVariables.setTransient(execution, OrderVariables.SILENCE_DEADLINE, Date.from(workingDays.plusWorkingDays(clock.now(), silenceDays)));
         };
     }

@@ -4,17 +4,24 @@ import dk.fjernlaan.conversation.LenderConversation;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.order.SupplierStatus;
 import org.camunda.bpm.engine.ProcessEngineException;
+import dk.fjernlaan.platform.security.Actor;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
  * The lender's tasks (answer the request; ship the item): on create they get their name and what the lender
  * needs to see; on complete the lender's message is checked (a wrong one from Tasklist is refused and the task
- * stays) and recorded on the order. {@code Loaned} ends the conversation: the item is on its way.
+ * stays) and recorded on the order. {@code Loaned} ends the conversation: the item is on its way. A lender that
+ * answers from its own library system leaves its wait ({@code Task_AwaitLenderSystemAnswer}, {@code
+ * Task_AwaitLenderSystemShipment}) with the same message, checked and recorded the same way when the flow out of
+ * the wait is taken.
  */
 @Component("lenderTaskListener")
-class LenderTaskListener implements TaskListener {
+class LenderTaskListener implements TaskListener, ExecutionListener {
 
     private final LenderConversation conversation;
     private final StaffTasks staffTasks;
@@ -34,16 +41,27 @@ class LenderTaskListener implements TaskListener {
             case EVENTNAME_COMPLETE -> {
                 SupplierMessage message = StaffTasks.check(() -> message(task));
                 StaffTasks.check(() -> conversation.check(message));
-                conversation.record(orderId, message, StaffTasks.userId(task));
-                if (message.status() == SupplierStatus.Loaned) {
-                    task.getExecution().setVariable(OrderVariables.CONVERSATION_OUTCOME, OrderVariables.DISPATCHED);
-                }
+                answered(orderId, message, StaffTasks.userId(task), task.getExecution());
             }
             default -> { }
         }
     }
 
-    private static SupplierMessage message(DelegateTask task) {
+    @Override
+    public void notify(DelegateExecution execution) {
+        SupplierMessage message = message(execution);
+        conversation.check(message);
+        answered(OrderVariables.orderId(execution), message, Actor.current().userId(), execution);
+    }
+
+    private void answered(long orderId, SupplierMessage message, String userId, DelegateExecution execution) {
+        conversation.record(orderId, message, userId);
+        if (message.status() == SupplierStatus.Loaned) {
+            execution.setVariable(OrderVariables.CONVERSATION_OUTCOME, OrderVariables.DISPATCHED);
+        }
+    }
+
+    private static SupplierMessage message(VariableScope task) {
         String status = OrderVariables.string(task, OrderVariables.SUPPLIER_STATUS);
         SupplierStatus parsed;
         try {

@@ -27,6 +27,8 @@ final class OrderVariables {
     static final String ANSWER_TASK = ProcessModel.ANSWER_REQUEST;
     static final String SHIP_TASK = ProcessModel.SHIP_ITEM;
     static final String LENDER_AGENCY_ID = "lenderAgencyId";
+    /** Whether the current lender answers from its own library system (ISO 18626) rather than in Tasklist. */
+    static final String LENDER_SYSTEM = "lenderSystem";
     static final String SILENCE_DEADLINE = "silenceDeadline";
     static final String EXPIRES_AT = "expiresAt";
     static final String SUPPLIER_STATUS = "supplierStatus";

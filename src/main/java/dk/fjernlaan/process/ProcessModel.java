@@ -42,6 +42,8 @@ public final class ProcessModel {
     // LenderConversation
     public static final String ANSWER_REQUEST = "Task_AnswerRequest";
     public static final String SHIP_ITEM = "Task_ShipItem";
+    public static final String AWAIT_LENDER_SYSTEM_ANSWER = "Task_AwaitLenderSystemAnswer";
+    public static final String AWAIT_LENDER_SYSTEM_SHIPMENT = "Task_AwaitLenderSystemShipment";
     public static final String SHIP_MERGE = "Gateway_ShipMerge";
     public static final String SHIP_ANSWER = "Gateway_ShipAnswer";
     public static final String CHECK_EXPECTED_DATE = "Task_CheckExpectedDate";
@@ -49,6 +51,7 @@ public final class ProcessModel {
     public static final String FIND_NEXT_LENDER = "Task_FindNextLender";
     public static final String DISPATCHED_MERGE = "Gateway_DispatchedMerge";
     public static final String LENDER_SILENT = "BoundaryEvent_LenderSilent";
+    public static final String LENDER_SYSTEM_SILENT = "BoundaryEvent_LenderSystemSilent";
 
     // Delivery, Loan, Return: the staff's tasks after dispatch
     public static final String AWAIT_ARRIVAL = "Task_AwaitArrival";
