@@ -29,7 +29,8 @@ public record FjernlaanSettings(
     @NotNull @Valid Courier courier,
     @NotNull @Valid Pickup pickup,
     @NotNull @Valid Loan loan,
-    @NotNull @Valid Mail mail) {
+    @NotNull @Valid Mail mail,
+    @NotNull @Valid Iso18626 iso18626) {
 
     public FjernlaanSettings {
         materialTypes = materialTypes == null ? Map.of() : new TreeMap<>(materialTypes);
@@ -57,4 +58,7 @@ public record FjernlaanSettings(
                        @Min(1) int recallDays) {}
 
     public record Mail(@NotBlank String from, @NotNull Duration retryInterval) {}
+
+    public record Iso18626(@NotBlank String symbol, @NotNull Duration deliveryInterval, @NotNull Duration timeout,
+                           @NotNull Duration maxBackoff, @NotNull Duration undeliveredWarning) {}
 }

@@ -19,7 +19,7 @@ class ArchitectureTest {
     /** The use cases and the capabilities' own code. */
     private static final String[] USE_CASES = {"dk.fjernlaan.order..", "dk.fjernlaan.conversation..", "dk.fjernlaan.delivery..",
         "dk.fjernlaan.courier..", "dk.fjernlaan.automation..", "dk.fjernlaan.directory..", "dk.fjernlaan.catalogue..",
-        "dk.fjernlaan.patron..", "dk.fjernlaan.notification.."};
+        "dk.fjernlaan.patron..", "dk.fjernlaan.notification..", "dk.fjernlaan.iso18626.."};
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dk.fjernlaan.(*)..").should().beFreeOfCycles();

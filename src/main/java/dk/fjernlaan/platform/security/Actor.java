@@ -4,8 +4,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -33,6 +36,23 @@ public record Actor(String userId, Set<String> groups) {
             .map(a -> a.substring(GROUP_PREFIX.length()))
             .collect(Collectors.toUnmodifiableSet());
         return new Actor(auth.getName(), groups);
+    }
+
+    /**
+     * Runs the work as this actor (another system that is not an engine user, such as an ISO 18626 peer acting for
+     * its library), then as the caller again.
+     */
+    public <T> T runAs(java.util.function.Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(userId, null,
+            groups.stream().map(g -> new SimpleGrantedAuthority(GROUP_PREFIX + g)).toList()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     public boolean isAdmin() {
