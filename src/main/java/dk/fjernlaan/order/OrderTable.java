@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.fjernlaan.automation.Automation;
 import dk.fjernlaan.platform.input.InputRules;
@@ -285,17 +286,14 @@ class OrderTable {
     }
 
     private <T> T fromJson(String text, Class<T> type) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read order data from JSON", e);
-        }
+        return fromJson(text, json.getTypeFactory().constructType(type));
     }
 
     private <T> T fromJson(String text, TypeReference<T> type) {
+        return fromJson(text, json.getTypeFactory().constructType(type));
+    }
+
+    private <T> T fromJson(String text, JavaType type) {
         if (text == null) {
             return null;
         }
