@@ -37,7 +37,7 @@ import dk.fjernlaan.platform.texts.Text;
  */
 public final class AutomationRules {
 
-    private static final Set<String> AUTOMATABLE_ORIGINS = Set.of("bibliotekdk", "netpunkt");
+    private static final Set<String> AUTOMATABLE_ORIGINS = Set.of("bibliotekdk", "netpunkt", "iso18626");
     private static final EnumSet<ItemStatus> OWN_COPY = EnumSet.of(ItemStatus.OnShelf, ItemStatus.OnLoan, ItemStatus.OnOrder);
 
     private AutomationRules() {}

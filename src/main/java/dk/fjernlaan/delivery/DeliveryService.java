@@ -17,6 +17,7 @@ import dk.fjernlaan.order.OrderProcess;
 import dk.fjernlaan.order.OrderRepository;
 import dk.fjernlaan.order.OrderSignal;
 import dk.fjernlaan.order.OrderStatus;
+import dk.fjernlaan.order.OrderSystem;
 import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.order.SupplierStatus;
@@ -171,7 +172,11 @@ public class DeliveryService {
     }
 
     /** What the arrival at the pickup branch leaves: the end of the pickup period, and whether another order sent the item here. */
-    public record Arrival(Instant pickupPeriodOver, boolean forwardedHere) {}
+    /**
+     * The item is at the pickup branch until {@code pickupPeriodOver}; {@code forwardedHere}: it came from another
+     * order; {@code lentByBorrower}: the borrowing library's own system lends it to its patron (an ISO 18626 order).
+     */
+    public record Arrival(Instant pickupPeriodOver, boolean forwardedHere, boolean lentByBorrower) {}
 
     /** The item has arrived at the pickup branch: the patron is told where and until when. */
     public Arrival itemArrived(long orderId) {
@@ -184,7 +189,8 @@ public class DeliveryService {
         }
         orders.update(order);
         lenders.itemEvent(order, LenderChannel.ItemEvent.RECEIVED);
-        return new Arrival(keptUntil.plusDays(1).atStartOfDay(clock.zone()).toInstant(), order.item().forwardedFrom() != null);
+        return new Arrival(keptUntil.plusDays(1).atStartOfDay(clock.zone()).toInstant(), order.item().forwardedFrom() != null,
+            order.orderSystem() == OrderSystem.iso18626);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -21,10 +23,19 @@ import dk.fjernlaan.iso18626.xml.IsoMessage.RequestingAgencyMessage;
 import dk.fjernlaan.iso18626.xml.IsoMessage.SupplyingAgencyMessage;
 import dk.fjernlaan.iso18626.xml.IsoReader;
 import dk.fjernlaan.iso18626.xml.IsoWriter;
+import dk.fjernlaan.directory.Branch;
+import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.order.Cancellation;
 import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.OrderPlacement;
 import dk.fjernlaan.order.OrderRepository;
+import dk.fjernlaan.order.OrderSystem;
+import dk.fjernlaan.order.PlaceOrder;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.order.SupplierStatus;
+import dk.fjernlaan.platform.FjernlaanSettings;
+import dk.fjernlaan.platform.input.InputRules;
+import dk.fjernlaan.platform.refusal.NotInState;
 import dk.fjernlaan.platform.refusal.Refusal;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.texts.Texts;
@@ -47,29 +58,45 @@ public class Iso18626Inbound {
     /** The answer to one message: the HTTP status and the confirmation. */
     public record Answer(int httpStatus, String xml) {}
 
+    /** The user id a peer acts under ({@code iso18626:} and its symbol), as the order's history shows it. */
+    public static final String ACTOR_PREFIX = "iso18626:";
+
     private static final Set<String> ANSWERS = Set.of("ExpectToSupply", "WillSupply", "Unfilled", "RetryPossible", "Loaned");
+    private static final String PID_SCHEME = "870970-basis:";
 
     private final Peers peers;
     private final MessageLog messages;
     private final LenderConversation conversation;
     private final DeliveryService delivery;
+    private final OrderPlacement placement;
+    private final Cancellation cancellation;
+    private final PeerBorrowerReports reports;
+    private final DirectoryService directory;
     private final OrderRepository orders;
     private final Texts texts;
     private final FjernlaanClock clock;
     private final IsoReader reader;
     private final IsoWriter writer;
+    private final AgencyId self;
 
-    Iso18626Inbound(Peers peers, MessageLog messages, LenderConversation conversation, DeliveryService delivery, OrderRepository orders,
-                    Texts texts, FjernlaanClock clock) {
+    @SuppressWarnings("java:S107")
+    Iso18626Inbound(Peers peers, MessageLog messages, LenderConversation conversation, DeliveryService delivery, OrderPlacement placement,
+                    Cancellation cancellation, PeerBorrowerReports reports, DirectoryService directory, OrderRepository orders,
+                    Texts texts, FjernlaanClock clock, FjernlaanSettings settings) {
         this.peers = peers;
         this.messages = messages;
         this.conversation = conversation;
         this.delivery = delivery;
+        this.placement = placement;
+        this.cancellation = cancellation;
+        this.reports = reports;
+        this.directory = directory;
         this.orders = orders;
         this.texts = texts;
         this.clock = clock;
         this.reader = new IsoReader(clock.zone());
         this.writer = new IsoWriter(clock.zone());
+        this.self = AgencyId.of(settings.iso18626().symbol());
     }
 
     /** A message refused with an errorType of the standard. */
@@ -138,17 +165,16 @@ public class Iso18626Inbound {
 
     /** Carries the message out as the peer (acting for the library it stands for). @return the order it is about */
     private Long take(Peer peer, IsoMessage message) {
-        Actor actor = new Actor("iso18626:" + peer.symbol(), peer.agencyId() == null ? Set.of() : Set.of(peer.agencyId()));
+        Actor actor = new Actor(ACTOR_PREFIX + peer.symbol(), peer.agencyId() == null ? Set.of() : Set.of(peer.agencyId()));
         try {
             return actor.runAs(() -> {
                 if (message instanceof SupplyingAgencyMessage m) {
                     return supplying(peer, m);
                 }
-                if (message instanceof Request) {
-                    throw new NotTaken("UnsupportedActionType", "Fjernlån does not take requests from " + peer.symbol() + " yet");
+                if (message instanceof Request r) {
+                    return request(peer, r);
                 }
-                RequestingAgencyMessage m = (RequestingAgencyMessage) message;
-                throw new NotTaken("UnsupportedActionType", m.action() + " about a request Fjernlån did not receive from " + peer.symbol());
+                return requesting(peer, (RequestingAgencyMessage) message);
             });
         } catch (Refusal refusal) {
             throw new NotTaken("UnrecognisedDataValue", texts.say(refusal.detail(), Locale.ENGLISH));
@@ -172,6 +198,90 @@ public class Iso18626Inbound {
         return order.orderId();
     }
 
+    /** A borrowing library's own system asks for an item: Fjernlån places the order for that library. */
+    private Long request(Peer peer, Request r) {
+        if (peer.agencyId() == null) {
+            throw new NotTaken("UnrecognisedDataValue", "The peer " + peer.symbol() + " stands for no Danish library, so it cannot borrow here");
+        }
+        if (r.header().supplyingAgencyId() != null && !r.header().supplyingAgencyId().symbol().equals(self().symbol())) {
+            throw new NotTaken("UnrecognisedDataValue", "supplyingAgencyId " + r.header().supplyingAgencyId() + " is not Fjernlån ("
+                + self() + ")");
+        }
+        if ("Copy".equals(r.serviceType())) {
+            throw new NotTaken("UnrecognisedDataValue", "serviceType Copy: Fjernlån arranges loans");
+        }
+        List<String> pids = pids(r);
+        if (pids.isEmpty()) {
+            throw new NotTaken("UnrecognisedDataValue", "bibliographicInfo names no record Fjernlån knows (a pid, or a FAUST number)");
+        }
+        String patronId = r.patronId() != null && r.patronId().matches(InputRules.PATRON_ID) ? r.patronId() : "";
+        PlaceOrder order = new PlaceOrder(pickupBranch(peer.agencyId(), r.deliveryAddress()), patronId, pids, r.needBeforeDate(),
+            OrderSystem.iso18626, null, false);
+        return placement.placeFromPeer(order, r.header().requestingAgencyRequestId()).order().orderId();
+    }
+
+    /** The pids of a request: {@code supplierUniqueRecordId} and the record ids (a FAUST number is a pid of the national catalogue). */
+    private static List<String> pids(Request r) {
+        Set<String> pids = new LinkedHashSet<>();
+        if (r.supplierUniqueRecordId() != null && r.supplierUniqueRecordId().matches(InputRules.PID)) {
+            pids.add(r.supplierUniqueRecordId());
+        }
+        for (IsoMessage.RecordId id : r.recordIds()) {
+            if (id.identifier().matches(InputRules.PID)) {
+                pids.add(id.identifier());
+            } else if ("FAUST".equalsIgnoreCase(id.code()) && id.identifier().matches("\\d{8,9}")) {
+                pids.add(PID_SCHEME + id.identifier());
+            }
+        }
+        return List.copyOf(pids);
+    }
+
+    /** The branch the delivery address names (a branch number of the library), else the library's first pickup branch. */
+    private String pickupBranch(String agencyId, String address) {
+        List<Branch> branches = directory.branches(agencyId);
+        if (address != null) {
+            java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\b\\d{6}\\b").matcher(address);
+            while (number.find()) {
+                String id = number.group();
+                if (branches.stream().anyMatch(b -> b.branchId().equals(id))) {
+                    return id;
+                }
+            }
+        }
+        return branches.stream().filter(Branch::pickupAllowed).map(Branch::branchId).findFirst().orElse(agencyId);
+    }
+
+    /** A borrowing library's own system about its order. */
+    private Long requesting(Peer peer, RequestingAgencyMessage m) {
+        IllOrder order = peer.agencyId() == null ? null
+            : orders.findExternal(OrderSystem.iso18626, peer.agencyId(), m.header().requestingAgencyRequestId()).orElse(null);
+        if (order == null) {
+            throw new NotTaken("UnrecognisedDataValue", "requestingAgencyRequestId " + m.header().requestingAgencyRequestId()
+                + " is no request of " + peer.symbol() + " to Fjernlån");
+        }
+        switch (m.action()) {
+            case "Cancel" -> {
+                try {
+                    cancellation.cancel(order.orderId(), m.note());
+                } catch (NotInState tooLate) {
+                    if (order.status().closed()) {
+                        throw tooLate;
+                    }
+                    reports.cancelRefused(order, peer);
+                }
+            }
+            case "Received", "ShippedReturn", "Renew" -> delivery.requesterMessage(order.orderId(), m.action());
+            case "StatusRequest" -> reports.statusNow(order, peer);
+            case "Notification" -> { }
+            default -> throw new NotTaken("UnsupportedActionType", m.action() + " is not supported by Fjernlån");
+        }
+        return order.orderId();
+    }
+
+    private AgencyId self() {
+        return self;
+    }
+
     private IllOrder askedOrder(Peer peer, Header header) {
         Optional<IllOrder> order = parseId(header.requestingAgencyRequestId()).flatMap(orders::find);
         if (order.isEmpty() || peer.agencyId() == null
@@ -186,7 +296,12 @@ public class Iso18626Inbound {
         if (message instanceof SupplyingAgencyMessage m) {
             return askedOrder(peer, m.header()).orderId();
         }
-        return null;
+        if (peer.agencyId() == null) {
+            return null;
+        }
+        String requestId = message instanceof Request r ? r.header().requestingAgencyRequestId()
+            : ((RequestingAgencyMessage) message).header().requestingAgencyRequestId();
+        return orders.findExternal(OrderSystem.iso18626, peer.agencyId(), requestId).map(IllOrder::orderId).orElse(null);
     }
 
     // confirmations -----------------------------------------------------------------------------------
@@ -254,14 +369,28 @@ public class Iso18626Inbound {
         return Optional.of(Long.parseLong(id));
     }
 
-    /** The body as text, for the log; a body that is not UTF-8 is kept as a note of its size. */
+    private static final java.util.regex.Pattern PATRON_INFO =
+        java.util.regex.Pattern.compile("<((?:[\\w.-]+:)?)patronInfo\\b[^>]*>[\\s\\S]*?</\\1patronInfo\\s*>");
+    private static final java.util.regex.Pattern PATRON_NAME =
+        java.util.regex.Pattern.compile("<((?:[\\w.-]+:)?)(surname|givenName)\\b[^>]*>[^<]*(</\\1\\2\\s*>)?");
+    private static final java.util.regex.Pattern SECURITY_CODE =
+        java.util.regex.Pattern.compile("(<((?:[\\w.-]+:)?)securityCode\\b[^>]*>)[\\s\\S]*?(</\\2securityCode\\s*>)");
+
+    /**
+     * The body as text, for the log, without what must not be kept: the patron's data (the order keeps the patron
+     * id) and the sender's security code. A body that is not UTF-8 is kept as a note of its size.
+     */
     private static String text(byte[] body) {
+        String text;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .decode(java.nio.ByteBuffer.wrap(body)).toString().replace("\u0000", "");
         } catch (CharacterCodingException e) {
             return "(" + body.length + " bytes that are not UTF-8)";
         }
+        text = PATRON_INFO.matcher(text).replaceAll("<$1patronInfo/>");
+        text = PATRON_NAME.matcher(text).replaceAll("");
+        return SECURITY_CODE.matcher(text).replaceAll("$1***$3");
     }
 
     private static String firstNonNull(String... values) {

@@ -70,8 +70,14 @@ public class MessageLog {
         return jdbc.sql("SELECT * FROM iso18626_message WHERE order_id = ? ORDER BY message_id").param(orderId)
             .query((rs, n) -> new Entry(rs.getLong("message_id"), rs.getObject("order_id", Long.class),
                 rs.getObject("at", OffsetDateTime.class), rs.getString("direction"), rs.getString("peer"), rs.getString("type"),
-                rs.getString("status"), rs.getString("xml"), rs.getString("confirmation"), rs.getInt("attempts"), rs.getString("last_error")))
+                rs.getString("status"), shown(rs.getString("xml")), rs.getString("confirmation"), rs.getInt("attempts"),
+                rs.getString("last_error")))
             .list();
+    }
+
+    /** A message as listed: the place of the security code says so. */
+    private static String shown(String xml) {
+        return xml == null ? null : xml.replace(Outbox.SECURITY_CODE, "***");
     }
 
     /**

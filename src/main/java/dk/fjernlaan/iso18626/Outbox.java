@@ -15,6 +15,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class Outbox {
 
+    /**
+     * Stands for the peer's security code in a message as it is kept: the code is put in when the message is
+     * delivered (the peer's code then), and is never stored or listed.
+     */
+    static final String SECURITY_CODE = "@@securityCode@@";
+
     private final MessageLog log;
     private final PeerDelivery delivery;
     private final IsoWriter writer;
@@ -25,6 +31,7 @@ class Outbox {
         this.writer = new IsoWriter(clock.zone());
     }
 
+    /** Writes the message to the peer; its header carries {@link #SECURITY_CODE}, not the code. */
     void send(long orderId, Peer peer, IsoMessage message) {
         log.queued(orderId, peer.symbol(), message.type(), writer.write(message, peer.version()));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -103,7 +103,8 @@ public class PeerDelivery {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(peer.get().address()))
                     .timeout(timeout)
                     .header("Content-Type", "application/xml; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(due.xml(), StandardCharsets.UTF_8))
+                    .POST(HttpRequest.BodyPublishers.ofString(due.xml().replace(Outbox.SECURITY_CODE,
+                        escaped(peer.get().securityCode())), StandardCharsets.UTF_8))
                     .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
             String body = new String(response.body(), StandardCharsets.UTF_8);
@@ -135,6 +136,10 @@ public class PeerDelivery {
             retryLater(due, e.toString());
             return false;
         }
+    }
+
+    private static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
     }
 
     private Confirmation confirmation(byte[] body) {

@@ -99,7 +99,7 @@ class PeerLenderChannel implements LenderChannel {
     /** The header of Fjernlån's messages about the order to the lender's system, with the peer's credentials. */
     private Header header(IllOrder order, Peer peer) {
         return new Header(peer.agency(), new AgencyId("ISIL", "DK-" + order.borrowerAgencyId()), null, clock.nowUtc(),
-            String.valueOf(order.orderId()), null, peer.accountId(), peer.securityCode());
+            String.valueOf(order.orderId()), null, peer.accountId(), Outbox.SECURITY_CODE);
     }
 
     /** The record number of a pid ({@code 870970-basis:12345678} → {@code 12345678}). */

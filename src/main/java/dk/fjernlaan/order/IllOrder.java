@@ -45,6 +45,8 @@ public class IllOrder {
     private Instant updatedAt;
     private int version;
 
+    private String externalId;
+
     private final List<OrderEvent> newEvents = new ArrayList<>();
 
     @SuppressWarnings("java:S107")
@@ -79,6 +81,12 @@ public class IllOrder {
         order.warnings = List.copyOf(warnings);
         order.record(now, "RECEIVED", actor, orderSystem.name(), pickupBranchId);
         return order;
+    }
+
+    /** The id the order has in the system it came from (a peer's requestingAgencyRequestId), if any. */
+    public IllOrder knownAs(String externalId) {
+        this.externalId = externalId;
+        return this;
     }
 
     // transitions ------------------------------------------------------------------------------
@@ -268,6 +276,7 @@ public class IllOrder {
     public LocalDate needBeforeDate() { return needBeforeDate; }
     public OrderSystem orderSystem() { return orderSystem; }
     public String responderId() { return responderId; }
+    public String externalId() { return externalId; }
     public boolean exactEdition() { return exactEdition; }
     public boolean automated() { return automated; }
     /** The automation decision; read from storage only when asked (its candidate list can be long). */

@@ -22,6 +22,7 @@ import dk.fjernlaan.directory.DirectoryService;
 import dk.fjernlaan.patron.Patron;
 import dk.fjernlaan.patron.PatronService;
 import dk.fjernlaan.platform.refusal.FieldProblem;
+import dk.fjernlaan.platform.refusal.InvalidInput;
 import dk.fjernlaan.platform.refusal.Unacceptable;
 import dk.fjernlaan.platform.security.AccessPolicy;
 import dk.fjernlaan.platform.security.Actor;
@@ -74,6 +75,22 @@ public class OrderPlacement {
     }
 
     public Placed place(PlaceOrder request, String idempotencyKey) {
+        if (request.orderSystem() == OrderSystem.iso18626) {
+            throw InvalidInput.field("orderSystem", "problem.order.iso18626Only");
+        }
+        return place(request, idempotencyKey, null);
+    }
+
+    /**
+     * An order from a library's own system (ISO 18626 Request): known by the system's request id, which is also its
+     * idempotency key (the same Request again is the same order; another one with the same id is refused). The
+     * patron is the library's: Fjernlån keeps the id it is given and checks nothing about the patron.
+     */
+    public Placed placeFromPeer(PlaceOrder request, String requestId) {
+        return place(request, requestId, requestId);
+    }
+
+    private Placed place(PlaceOrder request, String idempotencyKey, String externalId) {
         Actor actor = Actor.current();
         String hash = idempotencyKey == null ? null : hash(request);
         if (idempotencyKey != null) {
@@ -93,7 +110,7 @@ public class OrderPlacement {
                 IllOrder o = IllOrder.received(orders.nextOrderNumber(), accepted.pickup().branchId(), accepted.pickup().agencyId(),
                     request.patronId(), accepted.pids(), accepted.ordered().workId(), accepted.ordered().materialType(),
                     accepted.needBefore(), request.orderSystem(), request.responderId(), request.exactEdition(), warnings,
-                    actor.userId(), clock.now());
+                    actor.userId(), clock.now()).knownAs(externalId);
                 orders.insert(o);
                 if (idempotencyKey != null) {
                     orders.insertIdempotencyKey(actor.userId(), idempotencyKey, hash, o.orderId(), clock.now());
@@ -131,7 +148,7 @@ public class OrderPlacement {
                 FieldProblem.of("pickupBranchId", "problem.branch.closedForEndUsers", request.pickupBranchId(), c.to(), c.reason())));
         }
 
-        if (pickup.isPresent()) {
+        if (pickup.isPresent() && request.orderSystem() != OrderSystem.iso18626) {
             Optional<Patron> patron = patrons.find(pickup.get().agencyId(), request.patronId());
             if (patron.isEmpty()) {
                 problems.add(FieldProblem.of("patronId", "problem.patron.notPatron", pickup.get().agencyId()));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,6 +31,7 @@ public class OrderRepository {
         @Override
         public void flush() {
             for (IllOrder order : new ArrayList<>(changed.values())) {
+                heard(order);
                 table.update(order);
             }
             changed.clear();
@@ -47,9 +49,19 @@ public class OrderRepository {
     }
 
     private final OrderTable table;
+    private final ObjectProvider<OrderListener> listeners;
 
-    OrderRepository(OrderTable table) {
+    OrderRepository(OrderTable table, ObjectProvider<OrderListener> listeners) {
         this.table = table;
+        this.listeners = listeners;
+    }
+
+    /** The listeners hear the order's new events before they are written. */
+    private void heard(IllOrder order) {
+        List<OrderEvent> events = order.newEvents();
+        if (!events.isEmpty()) {
+            listeners.orderedStream().forEach(l -> l.saved(order, events));
+        }
     }
 
     /** The unit of the current transaction (none outside of one: then every call goes to the table at once). */
@@ -92,6 +104,7 @@ public class OrderRepository {
     }
 
     public void insert(IllOrder order) {
+        heard(order);
         table.insert(order);
         Unit unit = unit();
         if (unit != null) {
@@ -103,11 +116,18 @@ public class OrderRepository {
     public void update(IllOrder order) {
         Unit unit = unit();
         if (unit == null) {
+            heard(order);
             table.update(order);
         } else {
             unit.read.put(order.orderId(), order);
             unit.changed.put(order.orderId(), order);
         }
+    }
+
+    /** The order a system knows by its own id (a peer's request id), for the library it came from. */
+    public Optional<IllOrder> findExternal(OrderSystem system, String borrowerAgencyId, String externalId) {
+        flushed();
+        return table.findExternal(system, borrowerAgencyId, externalId).map(o -> kept(unit(), o));
     }
 
     public Optional<IllOrder> find(long orderId) {

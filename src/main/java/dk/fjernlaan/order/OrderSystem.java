@@ -8,5 +8,7 @@ public enum OrderSystem {
     /** library staff in Netpunkt */
     netpunkt,
     /** a library's own catalogue (overbygning material) */
-    localcatalog
+    localcatalog,
+    /** a library's own ILL system, over ISO 18626 (the library's peer sent a Request) */
+    iso18626
 }

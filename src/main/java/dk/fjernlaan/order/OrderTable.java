@@ -54,13 +54,13 @@ class OrderTable {
                 INSERT INTO ill_order (order_id, status, pickup_branch_id, borrower_agency_id, patron_id, pids, ordered_pid, work_id,
                     material_type, need_before_date, order_system, responder_id, exact_edition, automated,
                     lender_branch_id, lender_agency_id, lender_answer, expected_delivery, due_date, warnings, close_reason,
-                    created_by, created_at, updated_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                    created_by, created_at, updated_at, external_id, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
             .params(o.orderId(), o.status().name(), o.pickupBranchId(), o.borrowerAgencyId(), o.patronId(), String.join(",", o.pids()),
                 o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem().name(), o.responderId(),
                 o.exactEdition(), o.automated(), o.lenderBranchId(), o.lenderAgencyId(), o.lenderAnswer(),
                 o.expectedDelivery(), o.dueDate(), toJson(o.warnings()), o.closeReason(), o.createdBy(), utc(o.createdAt()),
-                utc(o.updatedAt()))
+                utc(o.updatedAt()), o.externalId())
             .update();
         saveAutomation(o);
         insertEvents(o);
@@ -109,6 +109,11 @@ class OrderTable {
 
     Optional<IllOrder> find(long orderId) {
         return jdbc.sql("SELECT * FROM ill_order WHERE order_id = ?").param(orderId).query(this::order).optional();
+    }
+
+    Optional<IllOrder> findExternal(OrderSystem system, String borrowerAgencyId, String externalId) {
+        return jdbc.sql("SELECT * FROM ill_order WHERE order_system = ? AND borrower_agency_id = ? AND external_id = ?")
+            .params(system.name(), borrowerAgencyId, externalId).query(this::order).optional();
     }
 
     List<IllOrder> find(String borrowerAgencyId, String lenderAgencyId, List<OrderStatus> statuses, int offset, int limit) {
@@ -257,7 +262,7 @@ class OrderTable {
             rs.getString("work_id"), rs.getInt("material_type"), rs.getObject("need_before_date", LocalDate.class),
             OrderSystem.valueOf(rs.getString("order_system")), rs.getString("responder_id"), rs.getBoolean("exact_edition"),
             rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-            rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
+            rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version")).knownAs(rs.getString("external_id"));
         long orderId = o.orderId();
         o.restore(rs.getBoolean("automated"), () -> automation(orderId),
             rs.getString("lender_branch_id"),

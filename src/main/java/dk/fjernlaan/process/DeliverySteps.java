@@ -32,6 +32,9 @@ class DeliverySteps {
             DeliveryService.Arrival arrival = delivery.itemArrived(OrderVariables.orderId(execution));
             execution.setVariable(OrderVariables.PICKUP_DEADLINE, Date.from(arrival.pickupPeriodOver()));
             OrderVariables.setTransient(execution, OrderVariables.FORWARDED_HERE, arrival.forwardedHere());
+            if (arrival.lentByBorrower()) {
+                execution.setVariable(OrderVariables.BORROWER_SYSTEM, true);
+            }
         };
     }
 

@@ -29,6 +29,8 @@ final class OrderVariables {
     static final String LENDER_AGENCY_ID = "lenderAgencyId";
     /** Whether the current lender answers from its own library system (ISO 18626) rather than in Tasklist. */
     static final String LENDER_SYSTEM = "lenderSystem";
+    /** Set (true) when the borrowing library's own system lends the item to its patron (an ISO 18626 order). */
+    static final String BORROWER_SYSTEM = "borrowerSystem";
     static final String SILENCE_DEADLINE = "silenceDeadline";
     static final String EXPIRES_AT = "expiresAt";
     static final String SUPPLIER_STATUS = "supplierStatus";

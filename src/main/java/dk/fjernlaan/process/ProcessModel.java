@@ -57,6 +57,7 @@ public final class ProcessModel {
     public static final String AWAIT_ARRIVAL = "Task_AwaitArrival";
     public static final String TELL_FORWARDING_ORDER = "Task_TellForwardingOrder";
     public static final String AWAIT_PICKUP = "Task_AwaitPickup";
+    public static final String BORROWER_SYSTEM = "Gateway_BorrowerSystem";
     public static final String ON_LOAN = "Task_OnLoan";
     public static final String RESCHEDULE_LOAN = "Task_RescheduleLoan";
     public static final String FIND_NEXT_BORROWER = "Task_FindNextBorrower";

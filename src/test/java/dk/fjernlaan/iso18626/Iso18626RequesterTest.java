@@ -152,6 +152,35 @@ class Iso18626RequesterTest extends IntegrationTest {
         assertThat(seen).containsExactly("OUT request OK", "IN supplyingAgencyMessage OK", "IN supplyingAgencyMessage OK",
             "OUT requestingAgencyMessage OK", "OUT requestingAgencyMessage OK", "IN supplyingAgencyMessage OK");
         assertThat(log.get(0).get("confirmation").asText()).contains("requestConfirmation");
+        assertThat(log.toString()).as("the security codes are never listed").doesNotContain(CODE);
+    }
+
+    @Test
+    void anItemThatGoesStraightOnToTheNextBorrowerIsShippedForwardInTheLendersSystem() throws Exception {
+        String first = order(Map.of());
+        lender.await(r -> r.type().equals("request") && first.equals(r.requestingAgencyRequestId()));
+        fromLender(first, "RequestResponse", "Loaned", null, null, today().plusDays(40), "3274628197");
+        fromBorrower(first, "/requester-messages", Map.of("action", "Received"));
+        fromBorrower(first, "/patron-events", Map.of("event", "PickedUp"));
+
+        String pid = order(first).get("pids").get(0).asText();
+        items(pid, LENDER, List.of(Map.of("status", "OnLoan", "dueDate", today().plusDays(40).toString())));
+        String next = placeOrder(new HashMap<>(Map.of("pickupBranchId", BORROWER, "patronId", patron(BORROWER), "pids", List.of(pid),
+            "orderSystem", "bibliotekdk", "needBeforeDate", today().plusDays(90).toString()))).get("orderId").asText();
+        runJobs();
+        assertThat(order(next).get("lender").get("branchId").asText()).isEqualTo(LENDER);
+        lender.await(r -> r.type().equals("request") && next.equals(r.requestingAgencyRequestId()));
+
+        fromBorrower(first, "/patron-events", Map.of("event", "Returned"));
+        assertThat(order(first).get("status").asText()).isEqualTo("FORWARDED");
+        assertThat(order(next).get("status").asText()).isEqualTo("SHIPPED");
+        PeerSimulator.Received forwarded = lender.await(r -> first.equals(r.requestingAgencyRequestId()) && "ShippedForward".equals(r.action()));
+        assertThat(forwarded.text("note")).contains(next);
+        assertThat(lender.actionsFor(first)).containsExactly("Request", "Received", "ShippedForward");
+
+        fromBorrower(next, "/requester-messages", Map.of("action", "Received"));
+        lender.await(r -> next.equals(r.requestingAgencyRequestId()) && "Received".equals(r.action()));
+        assertThat(order(first).get("status").asText()).isEqualTo("COMPLETED");
     }
 
     @Test

@@ -151,6 +151,24 @@ public final class PeerSimulator implements AutoCloseable {
             + "</supplyingAgencyMessage>");
     }
 
+    /** A borrowing library's request for a loan of the record {@code pid}, needed before the date. */
+    public String request(String brokerSymbol, String requestId, String accountId, String securityCode, String pid, LocalDate needBefore,
+                          String deliveryAddress) {
+        return message("1.2", "<request>" + header(brokerSymbol, symbol, requestId, accountId, securityCode)
+            + "<bibliographicInfo><supplierUniqueRecordId>" + pid + "</supplierUniqueRecordId><title>Testtitel</title></bibliographicInfo>"
+            + "<serviceInfo><requestType>New</requestType><serviceType>Loan</serviceType>"
+            + (needBefore == null ? "" : "<needBeforeDate>" + needBefore + "T23:59:00+01:00</needBeforeDate>") + "</serviceInfo>"
+            + (deliveryAddress == null ? "" : "<requestedDeliveryInfo><address><physicalAddress><line1>" + deliveryAddress
+                + "</line1></physicalAddress></address></requestedDeliveryInfo>")
+            + "<patronInfo><patronId>L-4711</patronId><surname>Hansen</surname></patronInfo></request>");
+    }
+
+    /** A borrowing library's message about its request {@code requestId}. */
+    public String requestingAgencyMessage(String brokerSymbol, String requestId, String accountId, String securityCode, String action) {
+        return message("1.2", "<requestingAgencyMessage>" + header(brokerSymbol, symbol, requestId, accountId, securityCode)
+            + "<action>" + action + "</action></requestingAgencyMessage>");
+    }
+
     public static String header(String supplier, String requester, String requestId, String accountId, String securityCode) {
         return "<header>" + agency("supplyingAgencyId", supplier) + agency("requestingAgencyId", requester)
             + "<multipleItemRequestId></multipleItemRequestId><timestamp>" + OffsetDateTime.now() + "</timestamp>"
