@@ -216,10 +216,18 @@ public class LenderConversation {
         return order.pids().stream().filter(held::contains).findFirst().orElse(order.orderedPid());
     }
 
+    /**
+     * The lender did not answer in time: the next one is asked. Its request is withdrawn: from its Tasklist queue
+     * with the task, and a lender's own system is told.
+     */
     public void lenderSilent(long orderId, int workingDays) {
         IllOrder order = order(orderId);
+        String lender = order.lenderAgencyId();
         order.lenderSilent(workingDays, clock.now());
         orders.update(order);
+        if (lender != null) {
+            lenders.tell(order, lender, LenderChannel.Notice.WITHDRAWN, false);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import dk.fjernlaan.automation.LoanRules;
 import dk.fjernlaan.courier.CourierScheme;
 import dk.fjernlaan.notification.PatronMailer;
 import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.LenderChannel;
 import dk.fjernlaan.order.OrderChanges;
 import dk.fjernlaan.order.OrderProcess;
 import dk.fjernlaan.order.OrderRepository;
@@ -15,9 +16,11 @@ import dk.fjernlaan.order.OrderSignal;
 import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.platform.FjernlaanSettings;
+import dk.fjernlaan.platform.refusal.NotAllowed;
 import dk.fjernlaan.platform.refusal.NotInState;
 import dk.fjernlaan.platform.security.AccessPolicy;
 import dk.fjernlaan.platform.security.Actor;
+import dk.fjernlaan.platform.texts.Text;
 import dk.fjernlaan.platform.texts.Texts;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import dk.fjernlaan.platform.time.WorkingDays;
@@ -40,12 +43,13 @@ public class LoanService {
     private final PatronMailer mailer;
     private final WorkingDays workingDays;
     private final Texts texts;
+    private final LenderChannel lenders;
     private final FjernlaanClock clock;
     private final FjernlaanSettings.Loan loan;
 
     @SuppressWarnings("java:S107")
     LoanService(OrderRepository orders, Orders reading, OrderChanges changes, OrderProcess process, CourierScheme courier, AutomationSettingsService settings, PatronMailer mailer,
-                WorkingDays workingDays, Texts texts, FjernlaanClock clock, FjernlaanSettings fjernlaan) {
+                WorkingDays workingDays, Texts texts, LenderChannel lenders, FjernlaanClock clock, FjernlaanSettings fjernlaan) {
         this.orders = orders;
         this.reading = reading;
         this.changes = changes;
@@ -55,6 +59,7 @@ public class LoanService {
         this.mailer = mailer;
         this.workingDays = workingDays;
         this.texts = texts;
+        this.lenders = lenders;
         this.clock = clock;
         this.loan = fjernlaan.loan();
     }
@@ -88,6 +93,11 @@ public class LoanService {
             if (order.status() != OrderStatus.ON_LOAN) {
                 throw new NotInState(order.status().name(), "problem.message.notFitting", "Renew", orderId, order.status());
             }
+            if (lenders.askRenewal(order)) {
+                order.item().renewalAsked(clock.now(), Actor.current().userId());
+                orders.update(order);
+                return null;
+            }
             LoanRules rules = settings.loanRules(order.lenderAgencyId(), order.materialType());
             boolean othersWait = !orders.findWaitingFor(order.workId(), order.lenderAgencyId(), orderId).isEmpty();
             LoanPolicy.Renewal renewal = LoanPolicy.renewal(othersWait, order.item().renewals(), rules, order.dueDate());
@@ -101,6 +111,36 @@ public class LoanService {
                 order.item().renewalRefused(renewal.refusal(), clock.now(), Actor.current().userId());
                 mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_REFUSED", title, order.item().patronDueDate(),
                     texts.getDefault(renewal.refusal()));
+                orders.update(order);
+            }
+            return null;
+        });
+        return reading.order(orderId);
+    }
+
+    /**
+     * The lender's own system answered a renewal it was asked for: yes with the new due date, or no. The patron is
+     * told either way, as when Fjernlån decides.
+     */
+    public IllOrder renewalAnswered(long orderId, boolean granted, LocalDate lenderDue) {
+        changes.locked(orderId, order -> {
+            if (order.lenderAgencyId() == null || !Actor.current().mayActFor(order.lenderAgencyId())) {
+                throw new NotAllowed("problem.delivery.onlyLenderStaff", orderId);
+            }
+            if (order.status() != OrderStatus.ON_LOAN) {
+                throw new NotInState(order.status().name(), "problem.message.notFitting", "RenewResponse", orderId, order.status());
+            }
+            String title = reading.title(order);
+            if (granted && lenderDue != null && lenderDue.isAfter(order.dueDate())) {
+                order.item().renewed(lenderDue, patronDue(order, lenderDue), clock.now(), Actor.current().userId());
+                mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_GRANTED", title, order.item().patronDueDate());
+                orders.update(order);
+                dueDateChanged(order);
+            } else {
+                Text no = Text.of("renewal.refused.byLender");
+                order.item().renewalRefused(no, clock.now(), Actor.current().userId());
+                mailer.send(orderId, order.borrowerAgencyId(), order.patronId(), "RENEWAL_REFUSED", title, order.item().patronDueDate(),
+                    texts.getDefault(no));
                 orders.update(order);
             }
             return null;

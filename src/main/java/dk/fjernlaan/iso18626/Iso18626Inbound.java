@@ -14,6 +14,7 @@ import java.util.Set;
 
 import dk.fjernlaan.conversation.LenderConversation;
 import dk.fjernlaan.delivery.DeliveryService;
+import dk.fjernlaan.delivery.LoanService;
 import dk.fjernlaan.iso18626.xml.AgencyId;
 import dk.fjernlaan.iso18626.xml.Header;
 import dk.fjernlaan.iso18626.xml.IsoMessage;
@@ -68,6 +69,7 @@ public class Iso18626Inbound {
     private final MessageLog messages;
     private final LenderConversation conversation;
     private final DeliveryService delivery;
+    private final LoanService loans;
     private final OrderPlacement placement;
     private final Cancellation cancellation;
     private final PeerBorrowerReports reports;
@@ -80,13 +82,15 @@ public class Iso18626Inbound {
     private final AgencyId self;
 
     @SuppressWarnings("java:S107")
-    Iso18626Inbound(Peers peers, MessageLog messages, LenderConversation conversation, DeliveryService delivery, OrderPlacement placement,
+    Iso18626Inbound(Peers peers, MessageLog messages, LenderConversation conversation, DeliveryService delivery, LoanService loans,
+                    OrderPlacement placement,
                     Cancellation cancellation, PeerBorrowerReports reports, DirectoryService directory, OrderRepository orders,
                     Texts texts, FjernlaanClock clock, FjernlaanSettings settings) {
         this.peers = peers;
         this.messages = messages;
         this.conversation = conversation;
         this.delivery = delivery;
+        this.loans = loans;
         this.placement = placement;
         this.cancellation = cancellation;
         this.reports = reports;
@@ -185,7 +189,9 @@ public class Iso18626Inbound {
     private Long supplying(Peer peer, SupplyingAgencyMessage m) {
         IllOrder order = askedOrder(peer, m.header());
         String status = m.status();
-        if (ANSWERS.contains(status)) {
+        if ("RenewResponse".equals(m.reasonForMessage())) {
+            loans.renewalAnswered(order.orderId(), "Y".equals(m.answerYesNo()), m.dueDate());
+        } else if (ANSWERS.contains(status)) {
             String reason = firstNonNull(m.reasonUnfilled(), m.reasonRetry(), m.note());
             conversation.answer(order.orderId(), new SupplierMessage(SupplierStatus.valueOf(status), reason, m.expectedDeliveryDate(),
                 m.dueDate(), m.itemId(), null));

@@ -114,8 +114,8 @@ public class PeerDelivery {
                 return false;
             }
             if (confirmation.ok()) {
-                messages.delivered(messageId, MessageLog.OK, body);
                 peers.lastError(due.peer(), null);
+                messages.delivered(messageId, MessageLog.OK, body);
                 log.info("ISO 18626 {} for order {} delivered to {}", due.type(), due.orderId(), due.peer());
             } else {
                 messages.delivered(messageId, MessageLog.ERROR, body);

@@ -80,6 +80,16 @@ class PeerLenderChannel implements LenderChannel {
     }
 
     @Override
+    public boolean askRenewal(IllOrder order) {
+        Optional<Peer> peer = peers.forAgency(order.lenderAgencyId());
+        if (peer.isEmpty()) {
+            return tasklist.askRenewal(order);
+        }
+        outbox.send(order.orderId(), peer.get(), new RequestingAgencyMessage(header(order, peer.get()), "Renew", null));
+        return true;
+    }
+
+    @Override
     public void itemEvent(IllOrder order, ItemEvent event) {
         Optional<Peer> peer = order.lenderAgencyId() == null ? Optional.empty() : peers.forAgency(order.lenderAgencyId());
         if (peer.isEmpty()) {

@@ -27,6 +27,14 @@ public interface LenderChannel {
      */
     void tell(IllOrder order, String lenderAgencyId, Notice notice, boolean saidYes);
 
+    /**
+     * Asks the lender to renew the loan.
+     *
+     * @return true when the lender's own system was asked and its answer decides; false when Fjernlån decides by
+     *     the lender's loan rules
+     */
+    boolean askRenewal(IllOrder order);
+
     /** Tells the lender what happened to its item; a library that works in Tasklist sees it on the order. */
     void itemEvent(IllOrder order, ItemEvent event);
 }

@@ -62,6 +62,11 @@ public final class LentItem {
         order.record(now, "RENEWED", actor, String.valueOf(patronDue), String.valueOf(renewals));
     }
 
+    /** The lender's own system is asked to renew; its answer decides. */
+    public void renewalAsked(Instant now, String actor) {
+        order.record(now, "RENEWAL_ASKED", actor);
+    }
+
     public void renewalRefused(Text why, Instant now, String actor) {
         order.record(now, "RENEWAL_REFUSED", actor, why);
     }

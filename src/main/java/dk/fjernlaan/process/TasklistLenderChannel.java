@@ -31,6 +31,11 @@ class TasklistLenderChannel implements LenderChannel {
     }
 
     @Override
+    public boolean askRenewal(IllOrder order) {
+        return false;
+    }
+
+    @Override
     public void tell(IllOrder order, String lenderAgencyId, Notice notice, boolean saidYes) {
         if (!saidYes) {
             return;

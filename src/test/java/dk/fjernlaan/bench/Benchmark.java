@@ -225,6 +225,11 @@ public final class Benchmark {
                 + " borrowers: %d municipal libraries (own material).%n",
             holderCount, agencyCount, lenders.size(), latestThresholdVersion(repository), borrowers.size());
 
+        if (postgres) {
+            // the planner's statistics as a running database has them, not as they are right after the bulk set-up
+            jdbc.sql("VACUUM ANALYZE").update();
+        }
+
         // --- the decision ---------------------------------------------------------------------------
         List<AutomationService.DecisionRequest> requests = new ArrayList<>();
         for (Branch b : borrowers) {

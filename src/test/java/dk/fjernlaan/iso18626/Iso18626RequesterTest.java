@@ -138,19 +138,35 @@ class Iso18626RequesterTest extends IntegrationTest {
         assertThat(lender.await(r -> orderId.equals(r.requestingAgencyRequestId()) && "Received".equals(r.action())).type())
             .isEqualTo("requestingAgencyMessage");
         fromBorrower(orderId, "/patron-events", Map.of("event", "PickedUp"));
+        fromBorrower(orderId, "/requester-messages", Map.of("action", "Renew"));
+        lender.await(r -> orderId.equals(r.requestingAgencyRequestId()) && "Renew".equals(r.action()));
+        assertThat(order(orderId).get("lender").get("dueDate").asText()).as("the lender's system decides").isEqualTo(due.toString());
+        LocalDate renewed = due.plusDays(20);
+        assertThat(fromLender(orderId, "RenewResponse", "Loaned", "<answerYesNo>Y</answerYesNo>", null, renewed, null).body())
+            .contains(">OK<");
+        assertThat(order(orderId).get("lender").get("dueDate").asText()).isEqualTo(renewed.toString());
+        fromBorrower(orderId, "/requester-messages", Map.of("action", "Renew"));
+        assertThat(fromLender(orderId, "RenewResponse", "Loaned", "<answerYesNo>N</answerYesNo>", null, renewed, null).body())
+            .contains(">OK<");
+        assertThat(events(order(orderId))).containsSubsequence("RENEWAL_ASKED", "RENEWED", "RENEWAL_ASKED", "RENEWAL_REFUSED");
+        LocalDate recalled = today().plusDays(10);
+        assertThat(fromLender(orderId, "StatusChange", "Recalled", null, null, recalled, null).body()).contains(">OK<");
+        assertThat(order(orderId).get("lender").get("dueDate").asText()).isEqualTo(recalled.toString());
         fromBorrower(orderId, "/patron-events", Map.of("event", "Returned"));
         lender.await(r -> orderId.equals(r.requestingAgencyRequestId()) && "ShippedReturn".equals(r.action()));
         assertThat(order(orderId).get("status").asText()).isEqualTo("RETURN_SHIPPED");
 
         assertThat(fromLender(orderId, "StatusChange", "LoanCompleted", null, null, null, null).body()).contains(">OK<");
         assertThat(order(orderId).get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(lender.actionsFor(orderId)).containsExactly("Request", "Received", "ShippedReturn");
+        assertThat(lender.actionsFor(orderId)).containsExactly("Request", "Received", "Renew", "Renew", "ShippedReturn");
 
-        JsonNode log = body(asStaff(BORROWER, getJson("/api/orders/" + orderId + "/iso18626-messages")).andExpect(status().isOk()));
+        JsonNode log = delivered(orderId);
         List<String> seen = new ArrayList<>();
         log.forEach(m -> seen.add(m.get("direction").asText() + " " + m.get("type").asText() + " " + m.get("status").asText()));
         assertThat(seen).containsExactly("OUT request OK", "IN supplyingAgencyMessage OK", "IN supplyingAgencyMessage OK",
-            "OUT requestingAgencyMessage OK", "OUT requestingAgencyMessage OK", "IN supplyingAgencyMessage OK");
+            "OUT requestingAgencyMessage OK", "OUT requestingAgencyMessage OK", "IN supplyingAgencyMessage OK",
+            "OUT requestingAgencyMessage OK", "IN supplyingAgencyMessage OK", "IN supplyingAgencyMessage OK",
+            "OUT requestingAgencyMessage OK", "IN supplyingAgencyMessage OK");
         assertThat(log.get(0).get("confirmation").asText()).contains("requestConfirmation");
         assertThat(log.toString()).as("the security codes are never listed").doesNotContain(CODE);
     }
@@ -266,9 +282,49 @@ class Iso18626RequesterTest extends IntegrationTest {
         lender.behave(PeerSimulator.Behaviour.OK);
         lender.await(r -> orderId.equals(r.requestingAgencyRequestId()) && "Cancel".equals(r.action()));
         assertThat(lender.actionsFor(orderId)).containsExactly("Request", "Cancel");
+        delivered(orderId);
         JsonNode after = body(asAdmin(getJson("/api/peers/" + SYMBOL)).andExpect(status().isOk()));
         assertThat(after.get("pendingMessages").asInt()).isZero();
         assertThat(after.path("lastError").isMissingNode() || after.get("lastError").isNull()).isTrue();
+    }
+
+    @Test
+    void aLenderSystemThatDoesNotConfirmInTimeGetsTheMessageAgain() throws Exception {
+        lender.behave(PeerSimulator.Behaviour.SLOW);
+        String orderId = order(Map.of());
+        awaitRefusals(1);
+        lender.behave(PeerSimulator.Behaviour.OK);
+        lender.await(r -> r.type().equals("request") && orderId.equals(r.requestingAgencyRequestId()));
+        JsonNode log = delivered(orderId);
+        assertThat(log.get(0).get("status").asText()).isEqualTo("OK");
+        assertThat(log.get(0).get("attempts").asInt()).isGreaterThan(1);
+    }
+
+    @Test
+    void aSilentLenderSystemLosesTheRequestAndTheNextLenderIsAsked() throws Exception {
+        asAdmin(postJson("/api/sim/clock", Map.of("now", "2027-01-08T09:00:00Z"))); // Friday, 10:00 in Denmark
+        String orderId = order(Map.of(OTHER, List.of(Map.of("status", "OnLoan", "dueDate", "2027-01-12"))));
+        lender.await(r -> r.type().equals("request") && orderId.equals(r.requestingAgencyRequestId()));
+        asAdmin(postJson("/api/sim/clock", Map.of("now", "2027-01-13T09:01:00Z"))); // Wednesday: three working days
+        runJobs();
+        JsonNode order = order(orderId);
+        assertThat(order.get("lender").get("branchId").asText()).isEqualTo(OTHER);
+        assertThat(order.get("lenderAttempts").get(0).get("outcome").asText()).isEqualTo("SILENT");
+        lender.await(r -> orderId.equals(r.requestingAgencyRequestId()) && "Cancel".equals(r.action()));
+    }
+
+    /**
+     * The order's message log once every message is delivered: the simulator keeps a message before it answers,
+     * so the confirmation may still be on its way when the simulator has it.
+     */
+    private JsonNode delivered(String orderId) throws Exception {
+        long until = System.nanoTime() + 20_000_000_000L;
+        JsonNode log = body(asStaff(BORROWER, getJson("/api/orders/" + orderId + "/iso18626-messages")).andExpect(status().isOk()));
+        while (log.toString().contains("\"PENDING\"") && System.nanoTime() < until) {
+            Thread.sleep(50);
+            log = body(asStaff(BORROWER, getJson("/api/orders/" + orderId + "/iso18626-messages")).andExpect(status().isOk()));
+        }
+        return log;
     }
 
     private void awaitRefusals(int attempts) throws InterruptedException {

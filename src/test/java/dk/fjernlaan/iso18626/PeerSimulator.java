@@ -54,6 +54,7 @@ public final class PeerSimulator implements AutoCloseable {
     private final String symbol;
     private volatile Behaviour behaviour = Behaviour.OK;
     private volatile int refusedAttempts;
+    private volatile Duration slowness = Duration.ofSeconds(3);
 
     public PeerSimulator(String symbol) throws IOException {
         this.symbol = symbol;
@@ -73,7 +74,7 @@ public final class PeerSimulator implements AutoCloseable {
             }
             if (now == Behaviour.SLOW) {
                 refusedAttempts++;
-                sleep(Duration.ofSeconds(30));
+                sleep(slowness);
                 exchange.close();
                 return;
             }
@@ -99,6 +100,11 @@ public final class PeerSimulator implements AutoCloseable {
 
     public void behave(Behaviour behaviour) {
         this.behaviour = behaviour;
+    }
+
+    /** How long the simulator takes before it drops a message when it is {@link Behaviour#SLOW}. */
+    public void slowness(Duration slowness) {
+        this.slowness = slowness;
     }
 
     /** How many deliveries were refused with HTTP 500 or left unanswered. */
