@@ -86,20 +86,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int decisions = Integer.getInteger("bench.decisions", 3000);
         int orders = Integer.getInteger("bench.orders", 1000);
-        deleteRecursively(Path.of("target/bench"));
-        Locale.setDefault(Locale.ROOT);
         boolean postgres = "postgres".equalsIgnoreCase(System.getProperty("bench.db", "h2"));
-        if (postgres) {
-            try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                 var st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS fjernlaan_bench");
-                st.execute("CREATE DATABASE fjernlaan_bench");
-            }
-        }
-        System.out.println("Database: " + (postgres ? "PostgreSQL (127.0.0.1:5432/fjernlaan_bench)" : "H2 file (target/bench)"));
-
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(FjernlaanApplication.class)
-            .profiles(postgres ? new String[] {"bench", "benchpg"} : new String[] {"bench"}).run();
+        ConfigurableApplicationContext app = start(postgres);
         int exit = 0;
         try {
             Benchmark.run(app, decisions, orders, postgres);
@@ -110,6 +98,22 @@ public final class Benchmark {
             app.close();
         }
         System.exit(exit);
+    }
+
+    /** Starts the application for a harness: on a fresh H2 folder, or a fresh PostgreSQL database ({@code -Dbench.db=postgres}). */
+    static ConfigurableApplicationContext start(boolean postgres) throws Exception {
+        deleteRecursively(Path.of("target/bench"));
+        Locale.setDefault(Locale.ROOT);
+        if (postgres) {
+            try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                 var st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS fjernlaan_bench");
+                st.execute("CREATE DATABASE fjernlaan_bench");
+            }
+        }
+        System.out.println("Database: " + (postgres ? "PostgreSQL (127.0.0.1:5432/fjernlaan_bench)" : "H2 file (target/bench)"));
+        return new SpringApplicationBuilder(FjernlaanApplication.class)
+            .profiles(postgres ? new String[] {"bench", "benchpg"} : new String[] {"bench"}).run();
     }
 
     static void run(ConfigurableApplicationContext app, int decisionCount, int orderCount, boolean postgres) throws Exception {

@@ -4,16 +4,13 @@ import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
-import dk.fjernlaan.FjernlaanApplication;
 import dk.fjernlaan.automation.AutomationSettings;
 import dk.fjernlaan.automation.AutomationSettingsService;
 import dk.fjernlaan.automation.BorrowerSettings;
@@ -27,7 +24,6 @@ import dk.fjernlaan.iso18626.PeerSimulator;
 import dk.fjernlaan.patron.Patron;
 import dk.fjernlaan.patron.PatronService;
 import dk.fjernlaan.platform.time.FjernlaanClock;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -53,19 +49,7 @@ public final class Iso18626Benchmark {
     private Iso18626Benchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Locale.setDefault(Locale.ROOT);
-        Benchmark.deleteRecursively(Path.of("target/bench"));
-        boolean postgres = "postgres".equalsIgnoreCase(System.getProperty("bench.db", "h2"));
-        if (postgres) {
-            try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                 var st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS fjernlaan_bench");
-                st.execute("CREATE DATABASE fjernlaan_bench");
-            }
-        }
-        System.out.println("Database: " + (postgres ? "PostgreSQL (127.0.0.1:5432/fjernlaan_bench)" : "H2 file (target/bench)"));
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(FjernlaanApplication.class)
-            .profiles(postgres ? new String[] {"bench", "benchpg"} : new String[] {"bench"}).run();
+        ConfigurableApplicationContext app = Benchmark.start("postgres".equalsIgnoreCase(System.getProperty("bench.db", "h2")));
         int exit = 0;
         try (PeerSimulator borrower = new PeerSimulator("ISIL:DK-" + ISO_BORROWER); PeerSimulator lender = new PeerSimulator("ISIL:DK-" + ISO_LENDER)) {
             run(app, borrower, lender);
