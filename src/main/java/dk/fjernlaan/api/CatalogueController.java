@@ -12,6 +12,8 @@ import java.util.List;
 
 import dk.fjernlaan.catalogue.BibRecord;
 import dk.fjernlaan.catalogue.CatalogueService;
+import dk.fjernlaan.catalogue.HoldingsSource;
+import dk.fjernlaan.catalogue.HoldingsSources;
 import dk.fjernlaan.catalogue.HoldingItem;
 import dk.fjernlaan.catalogue.ItemStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,9 +37,33 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogueController {
 
     private final CatalogueService catalogue;
+    private final HoldingsSources sources;
 
-    CatalogueController(CatalogueService catalogue) {
+    CatalogueController(CatalogueService catalogue, HoldingsSources sources) {
         this.catalogue = catalogue;
+        this.sources = sources;
+    }
+
+    record HoldingsSourceBody(@NotNull HoldingsSource.Kind kind, String url, Integer timeoutMs) {}
+
+    record HoldingsSourceView(HoldingsSource.Kind kind, String url, Integer timeoutMs) {
+        static HoldingsSourceView of(HoldingsSource s) {
+            return new HoldingsSourceView(s.kind(), s.url(), s.timeoutMs());
+        }
+    }
+
+    @GetMapping("/api/libraries/{agencyId}/holdings-source")
+    @Operation(summary = "Where the library's availability comes from: the embedded store (EMBEDDED, the default) or its own system (ISO20775)")
+    HoldingsSourceView getHoldingsSource(@PathVariable @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String agencyId) {
+        return HoldingsSourceView.of(sources.get(agencyId));
+    }
+
+    @PutMapping("/api/libraries/{agencyId}/holdings-source")
+    @Operation(summary = "Sets the library's holdings source; ISO20775 needs url and timeoutMs (100-30000); the library's staff,"
+        + " integrations and administrators")
+    HoldingsSourceView putHoldingsSource(@PathVariable @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String agencyId,
+                                         @Valid @RequestBody HoldingsSourceBody body) {
+        return HoldingsSourceView.of(sources.put(new HoldingsSource(agencyId, body.kind(), body.url(), body.timeoutMs())));
     }
 
     record RecordBody(@NotBlank @Size(max = ID_LENGTH) String workId, @NotBlank @Size(max = TEXT_LENGTH) String title,

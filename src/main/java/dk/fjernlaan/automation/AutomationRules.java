@@ -96,7 +96,15 @@ public final class AutomationRules {
         List<Candidate> candidates = new ArrayList<>();
         for (Holder holder : in.holders().stream().sorted(Comparator.comparing(Holder::branchId)).toList()) {
             if (!holder.agencyId().equals(in.borrowerAgencyId())) {
-                candidates.add(candidate(in, holder, age, onShelfOnly));
+                Candidate candidate = candidate(in, holder, age, onShelfOnly);
+                candidates.add(candidate);
+                if (Reason.HOLDER_TIMEOUT.equals(candidate.excludedBecause())) {
+                    long ms = holder.waited() == null ? 0 : holder.waited().toMillis();
+                    why.add(Text.of("explain.holderTimeout", holder.branchId(),
+                        ms % 1000 == 0 ? Text.of("duration.seconds", ms / 1000) : Text.of("duration.millis", ms)));
+                } else if (Reason.HOLDER_ERROR.equals(candidate.excludedBecause())) {
+                    why.add(Text.of("explain.holderError", holder.branchId()));
+                }
             }
         }
         Optional<Candidate> chosen = candidates.stream()
@@ -184,8 +192,11 @@ public final class AutomationRules {
         if (!in.overbygning() && lenderMin != null && age < lenderMin) {
             return Candidate.excluded(h.branchId(), h.agencyId(), null, position, Reason.NEW_FOR_RESPONDER);
         }
+        if (h.answer() == HoldingsPort.Outcome.TIMED_OUT) {
+            return Candidate.excluded(h.branchId(), h.agencyId(), null, position, Reason.HOLDER_TIMEOUT);
+        }
         if (h.answer() != HoldingsPort.Outcome.ANSWERED) {
-            return Candidate.excluded(h.branchId(), h.agencyId(), null, position, Reason.NO_DELIVERY_DATE);
+            return Candidate.excluded(h.branchId(), h.agencyId(), null, position, Reason.HOLDER_ERROR);
         }
         boolean holdAllowed = in.borrower().reserve() && !onShelfOnly;
         LocalDate available = null;

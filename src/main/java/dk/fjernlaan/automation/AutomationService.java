@@ -133,6 +133,10 @@ public class AutomationService {
             }
         }
         Map<String, HolderAnswer> answers = holdings.availability(branches.keySet(), pids, holdingsTimeout);
+        if (!answers.isEmpty() && answers.values().stream().noneMatch(a -> a.outcome() == HoldingsPort.Outcome.ANSWERED)) {
+            // nobody could be asked: a technical failure (the step is tried again), not "nobody holds it"
+            throw new IllegalStateException("No holder's library system could be asked: " + answers.size() + " holders did not answer");
+        }
 
         List<DecisionInput.Holder> holders = new ArrayList<>();
         for (Branch branch : branches.values()) {
@@ -142,7 +146,7 @@ public class AutomationService {
             HolderAnswer answer = answers.getOrDefault(branch.branchId(), HolderAnswer.failed(branch.branchId(), HoldingsPort.Outcome.FAILED));
             holders.add(new DecisionInput.Holder(branch.branchId(), agency.agencyId(), CentralLibraries.isCentralLibrary(agency.agencyId()),
                 branch.willReceiveIll(), new LenderSettings(lenderRow.willReceive(), lenderMin), closedForIll.contains(branch.branchId()),
-                answer.outcome(), answer.items()));
+                answer.outcome(), answer.items(), answer.waited()));
         }
         return holders;
     }

@@ -28,7 +28,14 @@ public record DecisionInput(
     int decisionVersion) {
 
     /** A branch holding the work, with what the rules need to know about it. */
+    /** A holder, with its availability as its system answered ({@code waited}: the time it was given, if it did not answer). */
     public record Holder(String branchId, String agencyId, boolean centralLibrary, boolean branchReceivesIll,
-                         LenderSettings lender, boolean closedForIll, HoldingsPort.Outcome answer, List<HoldingItem> items) {
+                         LenderSettings lender, boolean closedForIll, HoldingsPort.Outcome answer, List<HoldingItem> items,
+                         java.time.Duration waited) {
+
+        public Holder(String branchId, String agencyId, boolean centralLibrary, boolean branchReceivesIll, LenderSettings lender,
+                      boolean closedForIll, HoldingsPort.Outcome answer, List<HoldingItem> items) {
+            this(branchId, agencyId, centralLibrary, branchReceivesIll, lender, closedForIll, answer, items, null);
+        }
     }
 }

@@ -25,6 +25,9 @@ public final class Reason {
     public static final String NOT_ALLOWED_BY_BORROWER = "not_allowed_by_borrower";
     public static final String CLOSED_FOR_ILL = "closed_for_ill";
     public static final String OVERBYGNING_CENTRAL_ONLY = "overbygning_central_libraries_only";
+    /** the holder's own library system did not answer in time, or answered with an error or garbage */
+    public static final String HOLDER_TIMEOUT = "holder_timeout";
+    public static final String HOLDER_ERROR = "holder_error";
 
     private Reason() {}
 }

@@ -14,14 +14,19 @@ public interface HoldingsPort {
 
     enum Outcome { ANSWERED, FAILED, TIMED_OUT }
 
-    record HolderAnswer(String branchId, Outcome outcome, List<HoldingItem> items) {
+    /** One holder's answer; {@code waited}: how long it was given (for one that did not answer in time). */
+    record HolderAnswer(String branchId, Outcome outcome, List<HoldingItem> items, Duration waited) {
 
         public static HolderAnswer answered(String branchId, List<HoldingItem> items) {
-            return new HolderAnswer(branchId, Outcome.ANSWERED, List.copyOf(items));
+            return new HolderAnswer(branchId, Outcome.ANSWERED, List.copyOf(items), null);
         }
 
         public static HolderAnswer failed(String branchId, Outcome outcome) {
-            return new HolderAnswer(branchId, outcome, List.of());
+            return new HolderAnswer(branchId, outcome, List.of(), null);
+        }
+
+        public static HolderAnswer timedOut(String branchId, Duration waited) {
+            return new HolderAnswer(branchId, Outcome.TIMED_OUT, List.of(), waited);
         }
     }
 

@@ -30,7 +30,8 @@ public record FjernlaanSettings(
     @NotNull @Valid Pickup pickup,
     @NotNull @Valid Loan loan,
     @NotNull @Valid Mail mail,
-    @NotNull @Valid Iso18626 iso18626) {
+    @NotNull @Valid Iso18626 iso18626,
+    @NotNull @Valid Holdings holdings) {
 
     public FjernlaanSettings {
         materialTypes = materialTypes == null ? Map.of() : new TreeMap<>(materialTypes);
@@ -58,6 +59,9 @@ public record FjernlaanSettings(
                        @Min(1) int recallDays) {}
 
     public record Mail(@NotBlank String from, @NotNull Duration retryInterval) {}
+
+    public record Holdings(@NotNull Duration cacheTtl, @Min(1) int parallelism, @Min(2) int breakerWindow,
+                           @NotNull Duration breakerOpenFor) {}
 
     public record Iso18626(@NotBlank String symbol, @NotNull Duration deliveryInterval, @NotNull Duration timeout,
                            @NotNull Duration maxBackoff, @NotNull Duration undeliveredWarning) {}
