@@ -44,7 +44,6 @@ import dk.fjernlaan.patron.Patron;
 import dk.fjernlaan.patron.PatronService;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -118,45 +117,18 @@ public final class Benchmark {
 
     static void run(ConfigurableApplicationContext app, int decisionCount, int orderCount, boolean postgres) throws Exception {
         FjernlaanClock clock = app.getBean(FjernlaanClock.class);
-        DirectoryRepository directory = app.getBean(DirectoryRepository.class);
-        CatalogueService catalogue = app.getBean(CatalogueService.class);
-        PatronService patrons = app.getBean(PatronService.class);
         AutomationService automation = app.getBean(AutomationService.class);
-        AutomationSettingsService settings = app.getBean(AutomationSettingsService.class);
         RepositoryService repository = app.getBean(RepositoryService.class);
-        RuntimeService runtime = app.getBean(RuntimeService.class);
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         LocalDate today = clock.today();
 
         // --- set-up -------------------------------------------------------------------------------
-        List<Agency> lenders = directory.findLendingAgencies();
-        seedThresholdRows(repository, lenders);
-        catalogue.saveRecord(new BibRecord(PID, WORK, "Benchmarkbogen", "Bench", "1. udgave", true, 1, today.minusYears(2), null, false, true));
-        List<Branch> holders = holders(directory, 400);
-        for (int i = 0; i < holders.size(); i++) {
-            ItemStatus status = i % 10 < 6 ? ItemStatus.OnShelf : i % 10 < 9 ? ItemStatus.OnLoan : ItemStatus.NotForLoan;
-            LocalDate due = status == ItemStatus.OnLoan ? today.plusDays(1 + i % 20) : null;
-            catalogue.replaceHoldings(PID, holders.get(i).branchId(),
-                List.of(new HoldingItem(PID, holders.get(i).branchId(), "b" + i, status, due, true)));
-        }
-        List<Branch> borrowers = borrowers(directory, holders, 10);
-        java.util.Set<String> borrowerAgencies = new java.util.HashSet<>(borrowers.stream().map(Branch::agencyId).toList());
-        for (Branch holder : holders) {
-            if (borrowerAgencies.contains(holder.agencyId())) {
-                // the borrowers' own copies are out for two months; own material is allowed (profile 1)
-                catalogue.replaceHoldings(PID, holder.branchId(),
-                    List.of(new HoldingItem(PID, holder.branchId(), "own", ItemStatus.OnLoan, today.plusDays(60), true)));
-            }
-        }
-        for (Branch borrower : borrowers) {
-            patrons.save(new Patron(borrower.agencyId(), "BENCH", "Bench Låner", "bench@example.org", BigDecimal.ZERO));
-            settings.update(borrower.agencyId(), new AutomationSettings(1,
-                new BorrowerSettings(Participation.YES, 0, null, true, Participation.YES, 1), new LenderSettings(true, 0), null));
-        }
-        long holderCount = jdbc.sql("SELECT COUNT(DISTINCT branch_id) FROM holding_item WHERE pid = ?").param(PID).query(Long.class).single();
-        long agencyCount = jdbc.sql("SELECT COUNT(DISTINCT b.agency_id) FROM holding_item h JOIN branch b ON b.branch_id = h.branch_id WHERE h.pid = ?")
-            .param(PID).query(Long.class).single();
+        Title title = setUpTitle(app);
+        List<Agency> lenders = title.lenders();
+        List<Branch> borrowers = title.borrowers();
+        long holderCount = title.holderCount();
+        long agencyCount = title.agencyCount();
         // the shape of an automated order's path through IllOrder and LenderConversation, with the same
         // asynchronous boundaries, timers and subscriptions, but every step a no-op
         BpmnModelInstance baseline = Bpmn.createExecutableProcess(BASELINE).camundaHistoryTimeToLive(1)
@@ -334,6 +306,48 @@ public final class Benchmark {
             + " %.1f orders/s; baseline %.1f/s: %.0f %%%n", completed, life, lifeBase, 100 * life / lifeBase);
         System.out.printf("Database growth: %.1f MB for %d completed orders = %.0f MB per 10,000 (history level %s)%n%n",
             growth / 1e6, completed, growth / 1e6 * 10_000 / Math.max(1, completed), app.getEnvironment().getProperty("camunda.bpm.history-level"));
+    }
+
+    /** The title of the harnesses, its 400 holders and the borrowers, as the class comment describes. */
+    record Title(List<Agency> lenders, List<Branch> holders, List<Branch> borrowers, long holderCount, long agencyCount) {}
+
+    static Title setUpTitle(ConfigurableApplicationContext app) throws IOException {
+        FjernlaanClock clock = app.getBean(FjernlaanClock.class);
+        DirectoryRepository directory = app.getBean(DirectoryRepository.class);
+        CatalogueService catalogue = app.getBean(CatalogueService.class);
+        PatronService patrons = app.getBean(PatronService.class);
+        AutomationSettingsService settings = app.getBean(AutomationSettingsService.class);
+        RepositoryService repository = app.getBean(RepositoryService.class);
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        LocalDate today = clock.today();
+        List<Agency> lenders = directory.findLendingAgencies();
+        seedThresholdRows(repository, lenders);
+        catalogue.saveRecord(new BibRecord(PID, WORK, "Benchmarkbogen", "Bench", "1. udgave", true, 1, today.minusYears(2), null, false, true));
+        List<Branch> holders = holders(directory, 400);
+        for (int i = 0; i < holders.size(); i++) {
+            ItemStatus status = i % 10 < 6 ? ItemStatus.OnShelf : i % 10 < 9 ? ItemStatus.OnLoan : ItemStatus.NotForLoan;
+            LocalDate due = status == ItemStatus.OnLoan ? today.plusDays(1 + i % 20) : null;
+            catalogue.replaceHoldings(PID, holders.get(i).branchId(),
+                List.of(new HoldingItem(PID, holders.get(i).branchId(), "b" + i, status, due, true)));
+        }
+        List<Branch> borrowers = borrowers(directory, holders, 10);
+        java.util.Set<String> borrowerAgencies = new java.util.HashSet<>(borrowers.stream().map(Branch::agencyId).toList());
+        for (Branch holder : holders) {
+            if (borrowerAgencies.contains(holder.agencyId())) {
+                // the borrowers' own copies are out for two months; own material is allowed (profile 1)
+                catalogue.replaceHoldings(PID, holder.branchId(),
+                    List.of(new HoldingItem(PID, holder.branchId(), "own", ItemStatus.OnLoan, today.plusDays(60), true)));
+            }
+        }
+        for (Branch borrower : borrowers) {
+            patrons.save(new Patron(borrower.agencyId(), "BENCH", "Bench Låner", "bench@example.org", BigDecimal.ZERO));
+            settings.update(borrower.agencyId(), new AutomationSettings(1,
+                new BorrowerSettings(Participation.YES, 0, null, true, Participation.YES, 1), new LenderSettings(true, 0), null));
+        }
+        long holderCount = jdbc.sql("SELECT COUNT(DISTINCT branch_id) FROM holding_item WHERE pid = ?").param(PID).query(Long.class).single();
+        long agencyCount = jdbc.sql("SELECT COUNT(DISTINCT b.agency_id) FROM holding_item h JOIN branch b ON b.branch_id = h.branch_id WHERE h.pid = ?")
+            .param(PID).query(Long.class).single();
+        return new Title(lenders, holders, borrowers, holderCount, agencyCount);
     }
 
     static double median(List<Double> values) {
