@@ -1,6 +1,5 @@
 package dk.fjernlaan.iso18626.xml;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,22 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
 import dk.fjernlaan.iso18626.xml.IsoMessage.Confirmation;
 import dk.fjernlaan.iso18626.xml.IsoMessage.RecordId;
 import dk.fjernlaan.iso18626.xml.IsoMessage.Request;
 import dk.fjernlaan.iso18626.xml.IsoMessage.RequestingAgencyMessage;
 import dk.fjernlaan.iso18626.xml.IsoMessage.SupplyingAgencyMessage;
+import dk.fjernlaan.platform.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Reads one {@code ISO18626Message} of version 1.2 or 2021, with any namespace prefix. Strict about what the
@@ -53,8 +46,6 @@ public final class IsoReader {
     public static final int MAX_TEXT = 4000;
     /** The longest id (request ids, agency values, item ids). */
     public static final int MAX_ID = 100;
-
-    private static final DocumentBuilderFactory FACTORY = secureFactory();
 
     private final ZoneId zone;
 
@@ -406,48 +397,9 @@ public final class IsoReader {
 
     private static Document parse(byte[] xml) {
         try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
-            builder.setErrorHandler(QUIET);
-            return builder.parse(new ByteArrayInputStream(xml));
+            return SecureXml.parse(xml);
         } catch (SAXException | IOException e) {
             throw new BadlyFormed("Not well-formed XML: " + e.getMessage(), guess(xml));
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final ErrorHandler QUIET = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    };
-
-    private static DocumentBuilderFactory secureFactory() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            return factory;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
