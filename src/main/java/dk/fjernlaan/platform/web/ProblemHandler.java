@@ -186,7 +186,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             detail = Text.of("problem.http.method", m.getMethod(),
                 String.join(", ", m.getSupportedMethods() == null ? new String[0] : m.getSupportedMethods()));
         } else if (ex instanceof HttpMediaTypeNotSupportedException m) {
-            detail = Text.of("problem.http.mediaType", String.valueOf(m.getContentType()));
+            List<String> supported = m.getSupportedMediaTypes().stream().map(Object::toString).toList();
+            detail = Text.of("problem.http.mediaType", String.valueOf(m.getContentType()),
+                supported.isEmpty() ? "application/json" : String.join(", ", supported));
         } else {
             detail = Text.of("problem.http." + statusCode.value());
         }
