@@ -205,11 +205,6 @@ class LiveHoldings implements HoldingsPort {
             .tag("agency", source.agencyId()).tag("outcome", outcome).register(meters).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Whether the library's system is being skipped now (its breaker is open). */
-    boolean skipped(String agencyId) {
-        return breakers.circuitBreaker(agencyId).getState() == CircuitBreaker.State.OPEN;
-    }
-
     @PreDestroy
     void stop() {
         pool.shutdownNow();

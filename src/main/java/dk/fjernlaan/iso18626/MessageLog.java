@@ -1,5 +1,8 @@
 package dk.fjernlaan.iso18626;
 
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -39,13 +42,38 @@ public class MessageLog {
         this.clock = clock;
     }
 
-    /** A message received, with the confirmation it was answered with. */
-    void received(Long orderId, String peer, String type, String status, String xml, String confirmation, String fingerprint) {
+    /** A message received, as far as it may be kept (see {@link #kept}), with the confirmation it was answered with. */
+    void received(Long orderId, String peer, String type, String status, byte[] body, String confirmation, String fingerprint) {
+        String xml = kept(body);
         jdbc.sql("""
                 INSERT INTO iso18626_message (order_id, at, direction, peer, type, status, xml, confirmation, fingerprint)
                 VALUES (?, ?, 'IN', ?, ?, ?, ?, ?, ?)""")
             .params(orderId, clock.nowUtc(), InputRules.abbreviate(peer, 60), type, status, xml, confirmation, fingerprint)
             .update();
+    }
+
+    private static final java.util.regex.Pattern PATRON_INFO =
+        java.util.regex.Pattern.compile("<((?:[\\w.-]+:)?)patronInfo\\b[^>]*>[\\s\\S]*?</\\1patronInfo\\s*>");
+    private static final java.util.regex.Pattern PATRON_NAME =
+        java.util.regex.Pattern.compile("<((?:[\\w.-]+:)?)(surname|givenName)\\b[^>]*>[^<]*(</\\1\\2\\s*>)?");
+    private static final java.util.regex.Pattern SECURITY_CODE =
+        java.util.regex.Pattern.compile("(<((?:[\\w.-]+:)?)securityCode\\b[^>]*>)[\\s\\S]*?(</\\2securityCode\\s*>)");
+
+    /**
+     * The body as text, for the log, without what must not be kept: the patron's data (the order keeps the patron
+     * id) and the sender's security code. A body that is not UTF-8 is kept as a note of its size.
+     */
+    static String kept(byte[] body) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(body)).toString().replace("\u0000", "");
+        } catch (CharacterCodingException e) {
+            return "(" + body.length + " bytes that are not UTF-8)";
+        }
+        text = PATRON_INFO.matcher(text).replaceAll("<$1patronInfo/>");
+        text = PATRON_NAME.matcher(text).replaceAll("");
+        return SECURITY_CODE.matcher(text).replaceAll("$1***$3");
     }
 
     /** Whether the peer sent this message before and it was taken: a repeat is confirmed again and changes nothing. */

@@ -6,20 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.fjernlaan.automation.Automation;
-import dk.fjernlaan.platform.input.InputRules;
-import dk.fjernlaan.platform.texts.Text;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
@@ -29,19 +23,13 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderTable {
 
-    /** The column {@code order_event.args}. */
-    private static final int EVENT_ARGS_LENGTH = 4000;
-    private static final TypeReference<List<OrderWarning>> WARNINGS = new TypeReference<>() {};
-    private static final TypeReference<List<Object>> FACTS = new TypeReference<>() {};
-    private static final TypeReference<List<LenderAttempt>> ATTEMPTS = new TypeReference<>() {};
-
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final OrderJson json;
     private final DataFieldMaxValueIncrementer orderNumbers;
 
     OrderTable(JdbcClient jdbc, ObjectMapper json, DataFieldMaxValueIncrementer orderNumbers) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = new OrderJson(json);
         this.orderNumbers = orderNumbers;
     }
 
@@ -59,7 +47,7 @@ class OrderTable {
             .params(o.orderId(), o.status().name(), o.pickupBranchId(), o.borrowerAgencyId(), o.patronId(), String.join(",", o.pids()),
                 o.orderedPid(), o.workId(), o.materialType(), o.needBeforeDate(), o.orderSystem().name(), o.responderId(),
                 o.exactEdition(), o.automated(), o.lenderBranchId(), o.lenderAgencyId(), o.lenderAnswer(),
-                o.expectedDelivery(), o.dueDate(), toJson(o.warnings()), o.closeReason(), o.createdBy(), utc(o.createdAt()),
+                o.expectedDelivery(), o.dueDate(), json.write(o.warnings()), o.closeReason(), o.createdBy(), utc(o.createdAt()),
                 utc(o.updatedAt()), o.externalId())
             .update();
         saveAutomation(o);
@@ -71,7 +59,7 @@ class OrderTable {
         if (!o.automationChanged() || o.automation() == null) {
             return;
         }
-        String packed = Gzipped.pack(toJson(o.automation()));
+        String packed = Gzipped.pack(json.write(o.automation()));
         if (jdbc.sql("UPDATE order_automation SET automation = ? WHERE order_id = ?").params(packed, o.orderId()).update() == 0) {
             jdbc.sql("INSERT INTO order_automation (order_id, automation) VALUES (?, ?)").params(o.orderId(), packed).update();
         }
@@ -79,7 +67,7 @@ class OrderTable {
 
     private Automation automation(long orderId) {
         return jdbc.sql("SELECT automation FROM order_automation WHERE order_id = ?").param(orderId).query(String.class).optional()
-            .map(stored -> fromJson(Gzipped.unpack(stored), Automation.class)).orElse(null);
+            .map(stored -> json.read(Gzipped.unpack(stored), Automation.class)).orElse(null);
     }
 
     /** Saves the order's state and new events; fails when someone else saved it since it was read. */
@@ -95,8 +83,8 @@ class OrderTable {
                 WHERE order_id = ? AND version = ?""")
             .params(o.status().name(), o.automated(), o.lenderBranchId(), o.lenderAgencyId(),
                 o.lenderAnswer(), o.expectedDelivery(), o.dueDate(), o.closeReason(),
-                o.attempts().isEmpty() ? null : toJson(o.attempts()), utc(o.updatedAt()),
-                item.itemId(), toJson(item.shipment()), item.pickupBy(), item.patronDueDate(), item.renewals(), item.forwardedTo(),
+                o.attempts().isEmpty() ? null : json.write(o.attempts()), utc(o.updatedAt()),
+                item.itemId(), json.write(item.shipment()), item.pickupBy(), item.patronDueDate(), item.renewals(), item.forwardedTo(),
                 item.forwardedFrom(),
                 o.orderId(), o.version())
             .update();
@@ -173,12 +161,11 @@ class OrderTable {
     List<OrderEvent> events(long orderId) {
         return jdbc.sql("SELECT * FROM order_event WHERE order_id = ? ORDER BY event_id").param(orderId)
             .query((rs, n) -> new OrderEvent(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("event"),
-                facts(fromJson(rs.getString("args"), FACTS)), rs.getString("actor")))
+                json.facts(rs.getString("args")), rs.getString("actor")))
             .list();
     }
 
     // idempotency ------------------------------------------------------------------------------
-
 
     Optional<OrderRepository.IdempotentRequest> findIdempotencyKey(String clientId, String key) {
         return jdbc.sql("SELECT request_hash, order_id FROM idempotency_key WHERE client_id = ? AND idempotency_key = ?")
@@ -215,45 +202,9 @@ class OrderTable {
     private void insertEvents(IllOrder o) {
         for (OrderEvent e : o.newEvents()) {
             jdbc.sql("INSERT INTO order_event (order_id, occurred_at, event, args, actor) VALUES (?, ?, ?, ?, ?)")
-                .params(o.orderId(), utc(e.at()), e.event(), eventArgs(e.args()), e.actor())
+                .params(o.orderId(), utc(e.at()), e.event(), json.eventArgs(e.args()), e.actor())
                 .update();
         }
-    }
-
-    /** An event's facts as JSON that fits its column: the longest fact in words is cut (e.g. a long list of lenders tried). */
-    private String eventArgs(List<Object> args) {
-        List<Object> fitted = new ArrayList<>(args);
-        String text = toJson(fitted);
-        while (text.length() > EVENT_ARGS_LENGTH) {
-            int longest = -1;
-            for (int i = 0; i < fitted.size(); i++) {
-                if (fitted.get(i) instanceof String word && (longest < 0 || word.length() > ((String) fitted.get(longest)).length())) {
-                    longest = i;
-                }
-            }
-            if (longest < 0 || ((String) fitted.get(longest)).length() <= 1) {
-                break;
-            }
-            String arg = (String) fitted.get(longest);
-            fitted.set(longest, InputRules.abbreviate(arg, Math.max(1, arg.length() / 2)));
-            text = toJson(fitted);
-        }
-        return text;
-    }
-
-    /** The facts as stored: words stay words, texts ({key, args}) become texts again. */
-    @SuppressWarnings("unchecked")
-    private static List<Object> facts(List<Object> stored) {
-        List<Object> facts = new ArrayList<>();
-        for (Object fact : stored) {
-            if (fact instanceof Map<?, ?> map && map.get("key") instanceof String key) {
-                Object args = map.get("args");
-                facts.add(new Text(key, args instanceof List<?> list ? (List<Object>) list : List.of()));
-            } else {
-                facts.add(fact == null ? "" : fact);
-            }
-        }
-        return facts;
     }
 
     private IllOrder order(ResultSet rs, int n) throws SQLException {
@@ -267,9 +218,9 @@ class OrderTable {
         o.restore(rs.getBoolean("automated"), () -> automation(orderId),
             rs.getString("lender_branch_id"),
             rs.getString("lender_agency_id"), rs.getString("lender_answer"), rs.getObject("expected_delivery", LocalDate.class),
-            rs.getObject("due_date", LocalDate.class), fromJson(rs.getString("warnings"), WARNINGS), rs.getString("close_reason"),
-            fromJson(rs.getString("lender_attempts"), ATTEMPTS));
-        o.item().restore(rs.getString("item_id"), fromJson(rs.getString("shipment"), dk.fjernlaan.courier.Shipment.class),
+            rs.getObject("due_date", LocalDate.class), json.warnings(rs.getString("warnings")), rs.getString("close_reason"),
+            json.attempts(rs.getString("lender_attempts")));
+        o.item().restore(rs.getString("item_id"), json.read(rs.getString("shipment"), dk.fjernlaan.courier.Shipment.class),
             rs.getObject("pickup_by", LocalDate.class), rs.getObject("patron_due_date", LocalDate.class), rs.getInt("renewals"),
             (Long) rs.getObject("forwarded_to", Long.class), (Long) rs.getObject("forwarded_from", Long.class));
         return o;
@@ -277,36 +228,6 @@ class OrderTable {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private String toJson(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write order data as JSON", e);
-        }
-    }
-
-    private <T> T fromJson(String text, Class<T> type) {
-        return fromJson(text, json.getTypeFactory().constructType(type));
-    }
-
-    private <T> T fromJson(String text, TypeReference<T> type) {
-        return fromJson(text, json.getTypeFactory().constructType(type));
-    }
-
-    private <T> T fromJson(String text, JavaType type) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read order data from JSON", e);
-        }
     }
 
 }

@@ -85,11 +85,20 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int decisions = Integer.getInteger("bench.decisions", 3000);
         int orders = Integer.getInteger("bench.orders", 1000);
-        boolean postgres = "postgres".equalsIgnoreCase(System.getProperty("bench.db", "h2"));
-        ConfigurableApplicationContext app = start(postgres);
+        harness(app -> run(app, decisions, orders, postgres()));
+    }
+
+    /** The work of one harness on the started application. */
+    interface Harness {
+        void run(ConfigurableApplicationContext app) throws Exception;
+    }
+
+    /** Starts the application ({@link #start}), runs the harness, stops, and exits with 1 when the harness failed. */
+    static void harness(Harness harness) throws Exception {
+        ConfigurableApplicationContext app = start(postgres());
         int exit = 0;
         try {
-            Benchmark.run(app, decisions, orders, postgres);
+            harness.run(app);
         } catch (Exception e) {
             e.printStackTrace();
             exit = 1;
@@ -97,6 +106,10 @@ public final class Benchmark {
             app.close();
         }
         System.exit(exit);
+    }
+
+    static boolean postgres() {
+        return "postgres".equalsIgnoreCase(System.getProperty("bench.db", "h2"));
     }
 
     /** Starts the application for a harness: on a fresh H2 folder, or a fresh PostgreSQL database ({@code -Dbench.db=postgres}). */

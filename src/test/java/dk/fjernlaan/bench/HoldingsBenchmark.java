@@ -45,8 +45,10 @@ public final class HoldingsBenchmark {
         System.setProperty("fjernlaan.holdings.cache-ttl", "PT0S");
         // the simulated library systems answer without waiting for the client's delayed acknowledgement
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        ConfigurableApplicationContext app = Benchmark.start("postgres".equalsIgnoreCase(System.getProperty("bench.db", "h2")));
-        int exit = 0;
+        Benchmark.harness(HoldingsBenchmark::run);
+    }
+
+    static void run(ConfigurableApplicationContext app) throws Exception {
         HttpServer server = null;
         try {
             Benchmark.Title title = Benchmark.setUpTitle(app);
@@ -93,16 +95,11 @@ public final class HoldingsBenchmark {
             run("ISO 20775, some slow, some failing", automation, requests, Math.max(50, decisions / 5));
             System.out.printf("Targets: p99 <= %d ms with slow systems (the timeout + 50 ms); p99 <= 25 ms with every system fast.%n%n",
                 TIMEOUT_MS + 50);
-        } catch (Exception e) {
-            e.printStackTrace();
-            exit = 1;
         } finally {
             if (server != null) {
                 server.stop(0);
             }
-            app.close();
         }
-        System.exit(exit);
     }
 
     static void run(String name, AutomationService automation, List<AutomationService.DecisionRequest> requests, int n) {

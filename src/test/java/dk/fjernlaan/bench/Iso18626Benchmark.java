@@ -49,17 +49,12 @@ public final class Iso18626Benchmark {
     private Iso18626Benchmark() {}
 
     public static void main(String[] args) throws Exception {
-        ConfigurableApplicationContext app = Benchmark.start("postgres".equalsIgnoreCase(System.getProperty("bench.db", "h2")));
-        int exit = 0;
-        try (PeerSimulator borrower = new PeerSimulator("ISIL:DK-" + ISO_BORROWER); PeerSimulator lender = new PeerSimulator("ISIL:DK-" + ISO_LENDER)) {
-            run(app, borrower, lender);
-        } catch (Exception e) {
-            e.printStackTrace();
-            exit = 1;
-        } finally {
-            app.close();
-        }
-        System.exit(exit);
+        Benchmark.harness(app -> {
+            try (PeerSimulator borrower = new PeerSimulator("ISIL:DK-" + ISO_BORROWER);
+                 PeerSimulator lender = new PeerSimulator("ISIL:DK-" + ISO_LENDER)) {
+                run(app, borrower, lender);
+            }
+        });
     }
 
     static void run(ConfigurableApplicationContext app, PeerSimulator borrower, PeerSimulator lender) throws Exception {

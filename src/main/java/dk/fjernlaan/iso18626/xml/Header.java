@@ -9,10 +9,4 @@ import java.time.OffsetDateTime;
 public record Header(AgencyId supplyingAgencyId, AgencyId requestingAgencyId, String multipleItemRequestId,
                      OffsetDateTime timestamp, String requestingAgencyRequestId, String supplyingAgencyRequestId,
                      String accountId, String securityCode) {
-
-    /** The header again without the credentials (they are not kept). */
-    public Header withoutCredentials() {
-        return new Header(supplyingAgencyId, requestingAgencyId, multipleItemRequestId, timestamp, requestingAgencyRequestId,
-            supplyingAgencyRequestId, null, null);
-    }
 }

@@ -2,10 +2,7 @@ package dk.fjernlaan.iso18626.xml;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +15,6 @@ import dk.fjernlaan.iso18626.xml.IsoMessage.SupplyingAgencyMessage;
 import dk.fjernlaan.platform.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
@@ -106,14 +102,14 @@ public final class IsoReader {
         if (!NAMESPACE.equals(root.getNamespaceURI()) || !"ISO18626Message".equals(root.getLocalName())) {
             throw new BadlyFormed("The root element is not ISO18626Message in the namespace " + NAMESPACE, guess(xml));
         }
-        List<Element> content = elements(root);
+        List<Element> content = MessageReading.elements(root);
         if (content.size() != 1 || !MESSAGE_TYPES.contains(content.get(0).getLocalName())) {
             throw new BadlyFormed("ISO18626Message holds exactly one of " + MESSAGE_TYPES, guess(xml));
         }
         Element message = content.get(0);
         String type = message.getLocalName();
-        Reading reading = new Reading(type);
-        String version = attribute(root, "version");
+        MessageReading reading = new MessageReading(type, zone);
+        String version = MessageReading.attribute(root, "version");
         if (version == null || !(version.startsWith("1.") || version.startsWith("2021"))) {
             reading.header = headerOrNull(reading, message);
             throw reading.invalid("UnrecognisedDataValue", "version: " + version + " (1.2 and 2021 are supported)");
@@ -129,7 +125,7 @@ public final class IsoReader {
     /** The version attribute as written: {@code 1.2} or {@code 2021-2}. */
     public static String versionOf(byte[] xml) {
         try {
-            return attribute(parse(xml).getDocumentElement(), "version");
+            return MessageReading.attribute(parse(xml).getDocumentElement(), "version");
         } catch (BadlyFormed e) {
             return null;
         }
@@ -137,18 +133,18 @@ public final class IsoReader {
 
     // the messages --------------------------------------------------------------------------------
 
-    private Request request(Reading r, Element message) {
+    private Request request(MessageReading r, Element message) {
         r.header = header(r, message, false);
         Element bib = r.required(message, "bibliographicInfo");
         List<RecordId> ids = new ArrayList<>();
-        for (Element id : children(bib, "bibliographicRecordId")) {
+        for (Element id : MessageReading.children(bib, "bibliographicRecordId")) {
             String code = r.text(id, "bibliographicRecordIdentifierCode", MAX_ID);
             String value = r.text(id, "bibliographicRecordIdentifier", MAX_ID);
             if (value != null) {
                 ids.add(new RecordId(code, value));
             }
         }
-        Element service = child(message, "serviceInfo");
+        Element service = MessageReading.child(message, "serviceInfo");
         String serviceType = service == null ? null : r.requiredText(service, "serviceType", MAX_ID);
         if (serviceType != null && !Set.of("Copy", "Loan", "CopyOrLoan").contains(serviceType)) {
             throw r.invalid("UnrecognisedDataValue", "serviceType: " + serviceType);
@@ -159,18 +155,18 @@ public final class IsoReader {
         }
         LocalDate needBefore = service == null ? null : r.date(service, "needBeforeDate");
         String note = service == null ? null : r.text(service, "note", MAX_TEXT);
-        Element delivery = child(message, "requestedDeliveryInfo");
-        Element address = delivery == null ? null : child(delivery, "address");
+        Element delivery = MessageReading.child(message, "requestedDeliveryInfo");
+        Element address = delivery == null ? null : MessageReading.child(delivery, "address");
         String deliveryAddress = address == null ? null : r.limited("requestedDeliveryInfo/address",
             address.getTextContent().trim().replaceAll("\\s+", " "), MAX_TEXT);
-        Element patron = child(message, "patronInfo");
+        Element patron = MessageReading.child(message, "patronInfo");
         String patronId = patron == null ? null : r.text(patron, "patronId", MAX_ID);
         return new Request(r.header, r.text(bib, "supplierUniqueRecordId", MAX_ID), r.text(bib, "title", MAX_TEXT),
             r.text(bib, "author", MAX_TEXT), ids, requestType, serviceType, needBefore, note,
             deliveryAddress == null || deliveryAddress.isEmpty() ? null : deliveryAddress, patronId);
     }
 
-    private SupplyingAgencyMessage supplyingAgencyMessage(Reading r, Element message) {
+    private SupplyingAgencyMessage supplyingAgencyMessage(MessageReading r, Element message) {
         r.header = header(r, message, true);
         Element info = r.required(message, "messageInfo");
         String reason = r.requiredText(info, "reasonForMessage", MAX_ID);
@@ -186,7 +182,7 @@ public final class IsoReader {
         if (!STATUSES.contains(value)) {
             throw r.invalid("UnrecognisedDataValue", "status: " + value);
         }
-        Element delivery = child(message, "deliveryInfo");
+        Element delivery = MessageReading.child(message, "deliveryInfo");
         return new SupplyingAgencyMessage(r.header, reason, yesNo, r.text(info, "note", MAX_TEXT), r.text(info, "reasonUnfilled", MAX_ID),
             r.text(info, "reasonRetry", MAX_ID), value, r.date(status, "expectedDeliveryDate"), r.date(status, "dueDate"),
             r.dateTime(status, "lastChange"), delivery == null ? null : r.dateTime(delivery, "dateSent"),
@@ -194,7 +190,7 @@ public final class IsoReader {
             delivery == null ? null : firstNonNull(r.text(delivery, "sentVia", MAX_ID), r.text(delivery, "deliveryMethod", MAX_ID)));
     }
 
-    private RequestingAgencyMessage requestingAgencyMessage(Reading r, Element message) {
+    private RequestingAgencyMessage requestingAgencyMessage(MessageReading r, Element message) {
         r.header = header(r, message, true);
         String action = r.requiredText(message, "action", MAX_ID);
         if (!ACTIONS.contains(action)) {
@@ -203,20 +199,20 @@ public final class IsoReader {
         return new RequestingAgencyMessage(r.header, action, r.text(message, "note", MAX_TEXT));
     }
 
-    private Confirmation confirmation(Reading r, Element message) {
+    private Confirmation confirmation(MessageReading r, Element message) {
         Element header = r.required(message, "confirmationHeader");
         String status = r.requiredText(header, "messageStatus", MAX_ID);
         if (!Set.of(Confirmation.OK, Confirmation.ERROR).contains(status)) {
             throw r.invalid("UnrecognisedDataValue", "messageStatus: " + status);
         }
-        Element error = child(message, "errorData");
+        Element error = MessageReading.child(message, "errorData");
         return new Confirmation(r.type, agency(r, header, "supplyingAgencyId"), agency(r, header, "requestingAgencyId"),
             r.dateTime(header, "timestamp"), r.text(header, "requestingAgencyRequestId", MAX_ID), r.dateTime(header, "timestampReceived"),
             status, error == null ? null : r.text(error, "errorType", MAX_ID), error == null ? null : r.text(error, "errorValue", MAX_TEXT),
             r.text(message, "reasonForMessage", MAX_ID), r.text(message, "action", MAX_ID));
     }
 
-    private Header header(Reading r, Element message, boolean supplierRequired) {
+    private Header header(MessageReading r, Element message, boolean supplierRequired) {
         Element header = r.required(message, "header");
         AgencyId supplying = agency(r, header, "supplyingAgencyId");
         if (supplying == null && supplierRequired) {
@@ -226,7 +222,7 @@ public final class IsoReader {
         if (requesting == null) {
             throw r.invalid("BadlyFormedMessage", "header/requestingAgencyId is missing");
         }
-        Element auth = child(header, "requestingAgencyAuthentication");
+        Element auth = MessageReading.child(header, "requestingAgencyAuthentication");
         Header read = new Header(supplying, requesting, r.text(header, "multipleItemRequestId", MAX_ID),
             r.dateTime(header, "timestamp"), r.requiredText(header, "requestingAgencyRequestId", MAX_ID),
             r.text(header, "supplyingAgencyRequestId", MAX_ID),
@@ -238,7 +234,7 @@ public final class IsoReader {
     }
 
     /** The header as far as it can be read, for the confirmation of a message that is refused. */
-    private Header headerOrNull(Reading r, Element message) {
+    private Header headerOrNull(MessageReading r, Element message) {
         try {
             return header(r, message, false);
         } catch (Invalid e) {
@@ -246,8 +242,8 @@ public final class IsoReader {
         }
     }
 
-    private AgencyId agency(Reading r, Element parent, String name) {
-        Element agency = child(parent, name);
+    private AgencyId agency(MessageReading r, Element parent, String name) {
+        Element agency = MessageReading.child(parent, name);
         if (agency == null) {
             return null;
         }
@@ -259,129 +255,8 @@ public final class IsoReader {
         return new AgencyId(type, value);
     }
 
-    // reading values ------------------------------------------------------------------------------
-
-    /** One message being read: its type and, once read, its header, for the refusal's confirmation. */
-    private final class Reading {
-        private final String type;
-        private Header header;
-
-        Reading(String type) {
-            this.type = type;
-        }
-
-        Invalid invalid(String errorType, String errorValue) {
-            return new Invalid(type, header, errorType, errorValue);
-        }
-
-        Element required(Element parent, String name) {
-            Element found = child(parent, name);
-            if (found == null) {
-                throw invalid("BadlyFormedMessage", parent.getLocalName() + "/" + name + " is missing");
-            }
-            return found;
-        }
-
-        String requiredText(Element parent, String name, int max) {
-            String value = text(parent, name, max);
-            if (value == null) {
-                throw invalid("BadlyFormedMessage", parent.getLocalName() + "/" + name + " is missing");
-            }
-            return value;
-        }
-
-        String text(Element parent, String name, int max) {
-            Element found = child(parent, name);
-            if (found == null) {
-                return null;
-            }
-            if (!elements(found).isEmpty()) {
-                throw invalid("UnrecognisedDataValue", name + " holds elements where a value belongs");
-            }
-            String value = found.getTextContent().trim();
-            return value.isEmpty() ? null : limited(name, value, max);
-        }
-
-        String limited(String name, String value, int max) {
-            if (value.length() > max) {
-                throw invalid("UnrecognisedDataValue", name + " is longer than " + max + " characters");
-            }
-            return value;
-        }
-
-        OffsetDateTime dateTime(Element parent, String name) {
-            String value = text(parent, name, MAX_ID);
-            if (value == null) {
-                return null;
-            }
-            try {
-                return OffsetDateTime.parse(value);
-            } catch (DateTimeParseException notWithOffset) {
-                try {
-                    return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
-                } catch (DateTimeParseException notLocal) {
-                    try {
-                        return LocalDate.parse(value).atStartOfDay(zone).toOffsetDateTime();
-                    } catch (DateTimeParseException e) {
-                        throw invalid("UnrecognisedDataValue", name + ": " + value + " is not a date-time");
-                    }
-                }
-            }
-        }
-
-        LocalDate date(Element parent, String name) {
-            OffsetDateTime value = dateTime(parent, name);
-            if (value == null) {
-                return null;
-            }
-            LocalDate date = value.atZoneSameInstant(zone).toLocalDate();
-            if (date.getYear() < 1900 || date.getYear() > 2199) {
-                throw invalid("UnrecognisedDataValue", name + ": " + date + " is out of range");
-            }
-            return date;
-        }
-    }
-
     private static String firstNonNull(String a, String b) {
         return a != null ? a : b;
-    }
-
-    private static String attribute(Element element, String name) {
-        String plain = element.getAttribute(name);
-        if (!plain.isEmpty()) {
-            return plain;
-        }
-        String qualified = element.getAttributeNS(NAMESPACE, name);
-        return qualified.isEmpty() ? null : qualified;
-    }
-
-    private static Element child(Element parent, String name) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && name.equals(e.getLocalName()) && NAMESPACE.equals(e.getNamespaceURI())) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        for (Element e : elements(parent)) {
-            if (name.equals(e.getLocalName()) && NAMESPACE.equals(e.getNamespaceURI())) {
-                found.add(e);
-            }
-        }
-        return found;
-    }
-
-    private static List<Element> elements(Element parent) {
-        List<Element> found = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                found.add(e);
-            }
-        }
-        return found;
     }
 
     /** The message type a text that cannot be parsed seems to be. */
