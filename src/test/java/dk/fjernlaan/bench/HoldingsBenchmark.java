@@ -103,7 +103,7 @@ public final class HoldingsBenchmark {
     }
 
     static void run(String name, AutomationService automation, List<AutomationService.DecisionRequest> requests, int n) {
-        for (int i = 0; i < Math.min(100, n); i++) {
+        for (int i = 0; i < Math.min(300, n); i++) {
             automation.decide(requests.get(i % requests.size()));
         }
         long[] latencies = new long[n];

@@ -21,6 +21,9 @@ public final class SecureXml {
 
     private static final DocumentBuilderFactory FACTORY = factory();
 
+    /** A builder per thread, reset between documents: making one costs more than parsing a small answer. */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SecureXml::builder);
+
     private static final ErrorHandler QUIET = new ErrorHandler() {
         @Override
         public void warning(SAXParseException e) {
@@ -41,10 +44,20 @@ public final class SecureXml {
 
     /** @throws SAXException when the bytes are not well-formed XML or hold a DTD */
     public static Document parse(byte[] xml) throws SAXException, IOException {
+        DocumentBuilder builder = BUILDERS.get();
+        try {
+            return builder.parse(new ByteArrayInputStream(xml));
+        } finally {
+            builder.reset();
+            builder.setErrorHandler(QUIET);
+        }
+    }
+
+    private static DocumentBuilder builder() {
         try {
             DocumentBuilder builder = FACTORY.newDocumentBuilder();
             builder.setErrorHandler(QUIET);
-            return builder.parse(new ByteArrayInputStream(xml));
+            return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
