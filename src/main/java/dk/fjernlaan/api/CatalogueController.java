@@ -19,6 +19,8 @@ import dk.fjernlaan.catalogue.ItemStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -80,11 +82,17 @@ class CatalogueController {
         }
     }
 
-    record ItemBody(@NotBlank @Size(max = ID_LENGTH) String itemId, @NotNull ItemStatus status, LocalDate dueDate, Boolean loanableForIll) {}
+    record ItemBody(@NotBlank @Size(max = ID_LENGTH) String itemId, @NotNull ItemStatus status, LocalDate dueDate, Boolean loanableForIll,
+                    @Min(0) @Max(100_000) Integer reservationQueue) {}
 
     record HoldingBody(@NotNull @Size(max = 1000) List<@NotNull @Valid ItemBody> items) {}
 
-    record ItemView(String itemId, ItemStatus status, LocalDate dueDate, boolean loanableForIll) {}
+    record ItemView(String itemId, ItemStatus status, LocalDate dueDate, boolean loanableForIll, Integer reservationQueue) {
+
+        static ItemView of(HoldingItem i) {
+            return new ItemView(i.itemId(), i.status(), i.dueDate(), i.loanableForIll(), i.reservationQueue());
+        }
+    }
 
     record HoldingView(String pid, String branchId, List<ItemView> items) {}
 
@@ -111,10 +119,11 @@ class CatalogueController {
                            @PathVariable @Pattern(regexp = AGENCY_ID, message = AGENCY_ID_MESSAGE) String branchId,
                            @Valid @RequestBody HoldingBody body) {
         List<HoldingItem> items = body.items().stream()
-            .map(i -> new HoldingItem(pid, branchId, i.itemId().trim(), i.status(), i.dueDate(), !Boolean.FALSE.equals(i.loanableForIll())))
+            .map(i -> new HoldingItem(pid, branchId, i.itemId().trim(), i.status(), i.dueDate(), !Boolean.FALSE.equals(i.loanableForIll()),
+                i.reservationQueue()))
             .toList();
         List<HoldingItem> saved = catalogue.replaceHoldings(pid, branchId, items);
-        return new HoldingView(pid, branchId, saved.stream().map(i -> new ItemView(i.itemId(), i.status(), i.dueDate(), i.loanableForIll())).toList());
+        return new HoldingView(pid, branchId, saved.stream().map(ItemView::of).toList());
     }
 
     @GetMapping("/api/holdings/{pid}")
@@ -124,7 +133,7 @@ class CatalogueController {
             .collect(java.util.stream.Collectors.groupingBy(HoldingItem::branchId, java.util.TreeMap::new, java.util.stream.Collectors.toList()))
             .entrySet().stream()
             .map(e -> new HoldingView(pid, e.getKey(), e.getValue().stream()
-                .map(i -> new ItemView(i.itemId(), i.status(), i.dueDate(), i.loanableForIll())).toList()))
+                .map(ItemView::of).toList()))
             .toList();
     }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,8 +29,9 @@ import dk.fjernlaan.platform.texts.Text;
  *       first (new_for_requester), then each lender's (new_for_responder). Overbygning material goes to the
  *       central libraries whatever its age.</li>
  *   <li>Own material: without "own material = YES" the patron is queued at home; with it, only material older
- *       than the profile's age and no own copy due back within the profile's limit, and only from lenders that
- *       have it on the shelf.</li>
+ *       than the profile's age and no own copy for the patron within the profile's limit, and only from lenders
+ *       that have it on the shelf. Where the library reports its reservation queue, the patron's turn counts: the
+ *       copies' due dates plus a loan period for every patron ahead.</li>
  *   <li>Candidates: holders that take part as lenders, are allowed by the borrower, are open for ILL and can
  *       say when they can dispatch it: today from the shelf, the due date when on loan and holds are allowed.</li>
  *   <li>Choice: earliest availability, then the place in the borrower's lending route; nothing by the
@@ -164,14 +167,37 @@ public final class AutomationRules {
             return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
         }
         LocalDate limit = in.today().plusDays(profile.notExpectedBackWithinDays());
-        Optional<LocalDate> dueBack = ownCopies.stream().map(HoldingItem::dueDate).filter(d -> d != null && !d.isAfter(limit))
-            .min(Comparator.naturalOrder());
-        if (dueBack.isPresent()) {
-            why.add(Text.of("explain.ownDueBack", dueBack.get(), profile.profile(), profile.notExpectedBackWithinDays()));
-            return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
+        List<LocalDate> dueBack = ownCopies.stream().map(HoldingItem::dueDate).filter(Objects::nonNull).sorted().toList();
+        if (!dueBack.isEmpty()) {
+            int ahead = ownCopies.stream().map(HoldingItem::reservationQueue).filter(Objects::nonNull).max(Integer::compare).orElse(0);
+            LocalDate patronGets = patronsTurn(dueBack, ahead, in.ownLoanPeriodDays());
+            if (ahead == 0 && !patronGets.isAfter(limit)) {
+                why.add(Text.of("explain.ownDueBack", patronGets, profile.profile(), profile.notExpectedBackWithinDays()));
+                return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
+            }
+            if (ahead > 0) {
+                boolean within = !patronGets.isAfter(limit);
+                why.add(Text.of(within ? "explain.ownQueueWithin" : "explain.ownQueueBeyond", dueBack.get(0), ahead, patronGets,
+                    in.ownLoanPeriodDays(), profile.profile(), profile.notExpectedBackWithinDays()));
+                if (within) {
+                    return Optional.of(local(in, Reason.NOT_POSSIBLE, List.of(), why, List.of()));
+                }
+            }
         }
         why.add(Text.of("explain.ownTried", profile.profile(), profile.minAgeDays(), profile.notExpectedBackWithinDays()));
         return Optional.empty();
+    }
+
+    /**
+     * When the patron would get an own copy: the copies come back on their due dates and go to the patrons ahead in
+     * turn, each keeping a copy for a loan period; the patron gets the copy that is free after {@code ahead} loans.
+     */
+    static LocalDate patronsTurn(List<LocalDate> dueBack, int ahead, int loanPeriodDays) {
+        PriorityQueue<LocalDate> free = new PriorityQueue<>(dueBack);
+        for (int i = 0; i < ahead; i++) {
+            free.add(free.poll().plusDays(loanPeriodDays));
+        }
+        return free.peek();
     }
 
     private static Candidate candidate(DecisionInput in, Holder h, long age, boolean onShelfOnly) {

@@ -54,6 +54,7 @@ public class AutomationService {
     private final ThresholdSource thresholds;
     private final FjernlaanClock clock;
     private final Duration holdingsTimeout;
+    private final int ownLoanPeriodDays;
     private final MeterRegistry meters;
 
     @SuppressWarnings("java:S107")
@@ -66,6 +67,7 @@ public class AutomationService {
         this.thresholds = thresholds;
         this.clock = clock;
         this.holdingsTimeout = fjernlaan.automation().holdingsTimeout();
+        this.ownLoanPeriodDays = fjernlaan.automation().ownLoanPeriodDays();
         this.meters = meters;
     }
 
@@ -102,6 +104,7 @@ public class AutomationService {
 
         return AutomationRules.decide(new DecisionInput(today, request.borrowerAgencyId(), request.orderSystem(), request.responderId(),
             request.needBeforeDate(), request.orderedPid(), request.materialType(), ordered.recordCreated(), ordered.overbygning(), borrower, profile,
+            ownLoanPeriodDays,
             holders, positions, table.version()));
     }
 

@@ -23,6 +23,7 @@ public record DecisionInput(
     boolean overbygning,
     BorrowerSettings borrower,
     OwnProfile ownProfile,
+    int ownLoanPeriodDays,
     List<Holder> holders,
     Map<String, Integer> routePositions,
     int decisionVersion) {

@@ -87,8 +87,8 @@ public class CatalogueRepository {
     public void replaceHoldings(String pid, String branchId, List<HoldingItem> items) {
         jdbc.sql("DELETE FROM holding_item WHERE pid = ? AND branch_id = ?").params(pid, branchId).update();
         for (HoldingItem item : items) {
-            jdbc.sql("INSERT INTO holding_item (pid, branch_id, item_id, status, due_date, loanable_for_ill) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(pid, branchId, item.itemId(), item.status().name(), item.dueDate(), item.loanableForIll())
+            jdbc.sql("INSERT INTO holding_item (pid, branch_id, item_id, status, due_date, loanable_for_ill, reservation_queue) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(pid, branchId, item.itemId(), item.status().name(), item.dueDate(), item.loanableForIll(), item.reservationQueue())
                 .update();
         }
     }
@@ -102,6 +102,7 @@ public class CatalogueRepository {
 
     private static HoldingItem item(ResultSet rs, int n) throws SQLException {
         return new HoldingItem(rs.getString("pid"), rs.getString("branch_id"), rs.getString("item_id"),
-            ItemStatus.valueOf(rs.getString("status")), rs.getObject("due_date", LocalDate.class), rs.getBoolean("loanable_for_ill"));
+            ItemStatus.valueOf(rs.getString("status")), rs.getObject("due_date", LocalDate.class), rs.getBoolean("loanable_for_ill"),
+            rs.getObject("reservation_queue", Integer.class));
     }
 }

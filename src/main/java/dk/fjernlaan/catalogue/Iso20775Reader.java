@@ -91,12 +91,13 @@ final class Iso20775Reader {
         for (int i = 0; i < components.getLength(); i++) {
             Element component = (Element) components.item(i);
             String itemId = text(first(component, "pieceIdentifier"), "value");
-            Element status = first(first(component, "availabilityInformation"), "status");
+            Element availability = first(component, "availabilityInformation");
+            Element status = first(availability, "status");
             if (status == null) {
                 throw new Garbage("a component without availabilityInformation/status");
             }
             items.add(item(pid, branch, itemId == null ? branch + "-" + i : itemId, text(status, "availabilityStatus"),
-                text(status, "availableFor"), text(status, "dateTimeAvailable")));
+                text(status, "availableFor"), text(status, "dateTimeAvailable"), queue(text(availability, "reservationQueue"))));
         }
         return items;
     }
@@ -108,20 +109,22 @@ final class Iso20775Reader {
             return items;
         }
         int n = 0;
+        Integer queue = queue(text(summary, "reservationQueueLength"));
         for (Element status : children(summary, "status")) {
             int available = number(text(status, "availableCount"));
             String date = text(status, "earliestDispatchDate");
             for (int i = 0; i < Math.max(available, 0); i++) {
-                items.add(item(pid, branch, branch + "-copy-" + n++, "1", text(status, "availableFor"), null));
+                items.add(item(pid, branch, branch + "-copy-" + n++, "1", text(status, "availableFor"), null, queue));
             }
             if (available == 0 && date != null) {
-                items.add(item(pid, branch, branch + "-copy-" + n++, "2", text(status, "availableFor"), date));
+                items.add(item(pid, branch, branch + "-copy-" + n++, "2", text(status, "availableFor"), date, queue));
             }
         }
         return items;
     }
 
-    private HoldingItem item(String pid, String branch, String itemId, String availability, String availableFor, String when) throws Garbage {
+    private HoldingItem item(String pid, String branch, String itemId, String availability, String availableFor, String when,
+                             Integer queue) throws Garbage {
         boolean forLoan = availableFor == null || "1".equals(availableFor);
         LocalDate date = when == null ? null : date(when);
         ItemStatus status = switch (availability == null ? "0" : availability) {
@@ -133,7 +136,7 @@ final class Iso20775Reader {
         if (!forLoan) {
             status = ItemStatus.NotForLoan;
         }
-        return new HoldingItem(pid, branch, itemId, status, status == ItemStatus.OnLoan ? date : null, forLoan);
+        return new HoldingItem(pid, branch, itemId, status, status == ItemStatus.OnLoan ? date : null, forLoan, queue);
     }
 
     private LocalDate date(String text) throws Garbage {
@@ -142,6 +145,17 @@ final class Iso20775Reader {
         } catch (DateTimeParseException e) {
             throw new Garbage("not a date: " + text);
         }
+    }
+
+    private static Integer queue(String text) throws Garbage {
+        if (text == null) {
+            return null;
+        }
+        int length = number(text);
+        if (length < 0) {
+            throw new Garbage("a negative reservation queue: " + text);
+        }
+        return length;
     }
 
     private static int number(String text) throws Garbage {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -47,7 +48,7 @@ public record FjernlaanSettings(
 
     public record Demo(boolean enabled) {}
 
-    public record Automation(@NotNull Duration holdingsTimeout) {}
+    public record Automation(@NotNull Duration holdingsTimeout, @Min(1) @Max(365) int ownLoanPeriodDays) {}
 
     public record Lender(@Min(1) int silenceWorkingDays, @Min(0) int expectedDateMarginDays) {}
 

@@ -12,6 +12,7 @@ import dk.fjernlaan.automation.Decision.Route;
 import dk.fjernlaan.catalogue.HoldingItem;
 import dk.fjernlaan.catalogue.HoldingsPort;
 import dk.fjernlaan.catalogue.ItemStatus;
+import dk.fjernlaan.platform.texts.Text;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ class AutomationRulesTest {
         boolean overbygning;
         BorrowerSettings borrower = new BorrowerSettings(Participation.YES, 0, null, true, Participation.NO, 1);
         OwnProfile profile = new OwnProfile(1, 365, 14);
+        int loanPeriodDays = 30;
         final List<DecisionInput.Holder> holders = new ArrayList<>();
         final Map<String, Integer> route = new HashMap<>();
 
@@ -50,7 +52,7 @@ class AutomationRulesTest {
 
         Decision decide() {
             return AutomationRules.decide(new DecisionInput(TODAY, BORROWER, orderSystem, staffChosen, needBefore, orderedPid, 1,
-                TODAY.minusDays(ageDays), overbygning, borrower, profile, holders, route, 7));
+                TODAY.minusDays(ageDays), overbygning, borrower, profile, loanPeriodDays, holders, route, 7));
         }
     }
 
@@ -90,6 +92,64 @@ class AutomationRulesTest {
         assertThat(d.lenderBranchId()).isEqualTo("746100");
         // own material goes only to a lender that has it on the shelf: a hold on a loaned copy does not count
         assertThat(candidateExclusion(d, "739000")).isEqualTo(Reason.NOT_ON_SHELF);
+    }
+
+    private static HoldingItem onLoanWithQueue(String branch, String item, int dueInDays, int queue) {
+        return new HoldingItem(PID, branch, item, ItemStatus.OnLoan, TODAY.plusDays(dueInDays), true, queue);
+    }
+
+    @Test
+    void houseOfSkyAndBreath_threeAheadInTheQueueAtHomeSendsTheOrderToALenderWithItOnTheShelf() {
+        Facts facts = new Facts();
+        facts.borrower = new BorrowerSettings(Participation.YES, 0, null, true, Participation.YES, 1);
+        // the own copy is due back in 10 days, within the profile's 14, but three patrons wait for it first
+        facts.holder(BORROWER, 0, onLoanWithQueue(BORROWER, "own-1", 10, 3));
+        facts.holder("746100", 0, onShelf("746100"));
+        Decision d = facts.decide();
+        assertThat(d.route()).isEqualTo(Route.AUTOMATED);
+        assertThat(d.own()).isTrue();
+        assertThat(d.lenderBranchId()).isEqualTo("746100");
+        // 10 days, then three loans of 30 days: day 100
+        assertThat(d.explanation()).anySatisfy(t -> {
+            assertThat(t.key()).isEqualTo("explain.ownQueueBeyond");
+            assertThat(t.args()).containsExactly(TODAY.plusDays(10), 3, TODAY.plusDays(100), 30, 1, 14);
+        });
+    }
+
+    @Test
+    void houseOfSkyAndBreath_withoutTheQueueTheSameOwnCopyKeepsThePatronAtHome() {
+        Facts facts = new Facts();
+        facts.borrower = new BorrowerSettings(Participation.YES, 0, null, true, Participation.YES, 1);
+        facts.holder(BORROWER, 0, onLoan(BORROWER, 10));
+        facts.holder("746100", 0, onShelf("746100"));
+        Decision d = facts.decide();
+        assertThat(d.route()).isEqualTo(Route.LOCAL);
+        assertThat(d.explanation()).extracting(Text::key).contains("explain.ownDueBack");
+    }
+
+    @Test
+    void aShortQueueServedByTwoOwnCopiesStillReachesThePatronWithinTheLimit() {
+        Facts facts = new Facts();
+        facts.borrower = new BorrowerSettings(Participation.YES, 0, null, true, Participation.YES, 1);
+        facts.profile = new OwnProfile(1, 365, 40);
+        // one ahead takes the copy due in 5 days; the patron gets the one due in 12 days
+        facts.holder(BORROWER, 0, onLoanWithQueue(BORROWER, "own-1", 5, 1), onLoanWithQueue(BORROWER, "own-2", 12, 1));
+        facts.holder("746100", 0, onShelf("746100"));
+        Decision d = facts.decide();
+        assertThat(d.route()).isEqualTo(Route.LOCAL);
+        assertThat(d.explanation()).anySatisfy(t -> {
+            assertThat(t.key()).isEqualTo("explain.ownQueueWithin");
+            assertThat(t.args()).containsExactly(TODAY.plusDays(5), 1, TODAY.plusDays(12), 30, 1, 40);
+        });
+    }
+
+    @Test
+    void thePatronsTurnIsTheCopyFreeAfterTheLoansAhead() {
+        List<LocalDate> due = List.of(TODAY.plusDays(3), TODAY.plusDays(20));
+        assertThat(AutomationRules.patronsTurn(due, 0, 30)).isEqualTo(TODAY.plusDays(3));
+        assertThat(AutomationRules.patronsTurn(due, 1, 30)).isEqualTo(TODAY.plusDays(20));
+        assertThat(AutomationRules.patronsTurn(due, 2, 30)).isEqualTo(TODAY.plusDays(33));
+        assertThat(AutomationRules.patronsTurn(due, 3, 30)).isEqualTo(TODAY.plusDays(50));
     }
 
     @Test

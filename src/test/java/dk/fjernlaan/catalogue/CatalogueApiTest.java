@@ -59,10 +59,15 @@ class CatalogueApiTest extends IntegrationTest {
         String pid = record("w-" + unique("h"), today().minusYears(1));
         asAdmin(putJson("/api/holdings/" + pid + "/763000", Map.of("items", List.of(
                 Map.of("itemId", "a", "status", "OnShelf"),
-                Map.of("itemId", "b", "status", "OnLoan", "dueDate", today().plusDays(7).toString(), "loanableForIll", false)))))
-            .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(2));
-        assertThat(repository.findHoldings(pid, "763000")).extracting(HoldingItem::itemId, HoldingItem::loanableForIll)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("a", true), org.assertj.core.groups.Tuple.tuple("b", false));
+                Map.of("itemId", "b", "status", "OnLoan", "dueDate", today().plusDays(7).toString(), "loanableForIll", false,
+                    "reservationQueue", 3)))))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(2))
+            .andExpect(jsonPath("$.items[1].reservationQueue").value(3));
+        assertThat(repository.findHoldings(pid, "763000")).extracting(HoldingItem::itemId, HoldingItem::loanableForIll, HoldingItem::reservationQueue)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("a", true, null), org.assertj.core.groups.Tuple.tuple("b", false, 3));
+        asAdmin(putJson("/api/holdings/" + pid + "/763000", Map.of("items", List.of(Map.of("itemId", "c", "status", "OnShelf",
+                "reservationQueue", -1))))).andExpect(status().isBadRequest());
+        assertThat(repository.findHoldings(pid, "763000")).hasSize(2);
         asAdmin(putJson("/api/holdings/" + pid + "/763000", Map.of("items", List.of()))).andExpect(status().isOk());
         assertThat(repository.findHoldings(pid)).isEmpty();
     }

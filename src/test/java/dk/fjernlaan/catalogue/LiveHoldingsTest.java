@@ -50,6 +50,8 @@ class LiveHoldingsTest extends IntegrationTest {
     private HttpServer server;
     private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
     private volatile boolean failingRecovered;
+    /** The borrower's own system: its copy on loan, due back in 10 days, with this many patrons waiting for it. */
+    private volatile int ownQueue = -1;
 
     @BeforeEach
     void holders() throws Exception {
@@ -70,7 +72,7 @@ class LiveHoldingsTest extends IntegrationTest {
 
     @AfterEach
     void embeddedAgain() throws Exception {
-        for (String holder : HOLDERS) {
+        for (String holder : List.of(BORROWER, FAST, SLOW, FAILING, GARBAGE, DEAD)) {
             asAdmin(putJson("/api/libraries/" + holder + "/holdings-source", Map.of("kind", "EMBEDDED"))).andExpect(status().isOk());
         }
         server.stop(0);
@@ -103,6 +105,7 @@ class LiveHoldingsTest extends IntegrationTest {
                 status = failingRecovered ? 200 : 500;
                 body = (failingRecovered ? holdings(pid, agency, 1, null) : "boom").getBytes(StandardCharsets.UTF_8);
             }
+            case BORROWER -> body = ownCopy(pid, today().plusDays(10), ownQueue).getBytes(StandardCharsets.UTF_8);
             case GARBAGE -> body = "<html><body>Vedligeholdelse</body></html>".getBytes(StandardCharsets.UTF_8);
             default -> body = holdings(pid, agency, 1, null).getBytes(StandardCharsets.UTF_8);
         }
@@ -125,6 +128,17 @@ class LiveHoldingsTest extends IntegrationTest {
             + (availableFrom == null ? "" : "<h:dateTimeAvailable>" + availableFrom + "</h:dateTimeAvailable>")
             + "</h:status></h:availabilityInformation></h:component></h:set></h:holdingStructured></h:holding>"
             + "<h:resource><h:resourceIdentifier><h:value>" + pid + "</h:value></h:resourceIdentifier></h:resource></h:holdings>";
+    }
+
+    /** The summary form, as some systems answer: no copy on the shelf, the earliest back, the queue. */
+    static String ownCopy(String pid, LocalDate back, int queue) {
+        return "<?xml version=\"1.0\"?><holdings xmlns=\"info:ofi/fmt:xml:xsd:iso20775\"><holding>"
+            + "<institutionIdentifier><value>" + BORROWER + "</value></institutionIdentifier>"
+            + "<holdingSimple><copiesSummary><copiesCount>1</copiesCount><status><availableCount>0</availableCount>"
+            + "<availableFor>1</availableFor><earliestDispatchDate>" + back + "</earliestDispatchDate></status>"
+            + (queue < 0 ? "" : "<reservationQueueLength>" + queue + "</reservationQueueLength>")
+            + "</copiesSummary></holdingSimple></holding>"
+            + "<resource><resourceIdentifier><value>" + pid + "</value></resourceIdentifier></resource></holdings>";
     }
 
     private static void sleep(long millis) {
@@ -172,6 +186,27 @@ class LiveHoldingsTest extends IntegrationTest {
         int fastAsked = asked.get(FAST).get();
         decide(pid);
         assertThat(asked.get(FAST).get()).as("the answer is used again for a while").isEqualTo(fastAsked);
+    }
+
+    @Test
+    void houseOfSkyAndBreath_theOwnSystemsQueueSendsTheOrderToALenderWithItOnTheShelf() throws Exception {
+        automation(BORROWER, "YES", 0, "ALL", true, "YES", 1, true, 0);
+        source(BORROWER, "http://127.0.0.1:" + server.getAddress().getPort() + "/holdings/" + BORROWER, 300);
+        String pid = record(List.of(BORROWER, FAST));
+
+        ownQueue = 3;
+        Decision queued = decide(pid);
+        assertThat(queued.automated()).as("three ahead of a copy due in 10 days: day 100, beyond profile 1's 14 days").isTrue();
+        assertThat(queued.own()).isTrue();
+        assertThat(queued.lenderBranchId()).isEqualTo(FAST);
+        assertThat(queued.explanation().stream().map(texts::getDefault).toList()).anySatisfy(w -> assertThat(w)
+            .startsWith("Eget materiale: et eget eksemplar forventes afleveret").contains("men 3 venter foran i køen")
+            .contains("med 30 dages lånetid"));
+
+        ownQueue = -1;
+        String unqueued = record(List.of(BORROWER, FAST));
+        Decision home = decide(unqueued);
+        assertThat(home.route()).as("without a queue the copy is back within the 14 days").isEqualTo(Decision.Route.LOCAL);
     }
 
     @Test
