@@ -101,6 +101,21 @@ public class DirectoryService {
             .sorted(java.util.Comparator.comparing(Branch::branchId)).toList();
     }
 
+    /** Branches whose name (or library's name) contains the text, or whose number starts with it: for type-ahead. */
+    public List<Branch> findBranches(String text, int limit) {
+        String wanted = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        Snapshot all = snapshot();
+        return all.branches().values().stream()
+            .filter(b -> b.branchId().startsWith(wanted) || b.name().toLowerCase(java.util.Locale.ROOT).contains(wanted)
+                || java.util.Optional.ofNullable(all.agencies().get(b.agencyId())).map(a -> a.name().toLowerCase(java.util.Locale.ROOT).contains(wanted)).orElse(false))
+            .sorted(java.util.Comparator.comparing(Branch::name).thenComparing(Branch::branchId))
+            .limit(limit)
+            .toList();
+    }
+
     public List<Agency> agencies(String type, String nameContains, int page, int size) {
         return repository.findAgencies(type, nameContains, page * size, size);
     }

@@ -27,6 +27,10 @@ public class Orders {
         this.directory = directory;
     }
 
+    public java.util.Optional<IllOrder> find(long orderId) {
+        return orders.find(orderId);
+    }
+
     public IllOrder order(long orderId) {
         return orders.find(orderId).orElseThrow(() -> NotFound.order(orderId));
     }

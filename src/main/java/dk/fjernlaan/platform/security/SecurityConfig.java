@@ -21,8 +21,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * HTTP Basic against the engine's identity users on {@code /api/**}; the engine's own authentication filter on
  * {@code /engine-rest/**} (so that engine authorizations apply to REST calls); the Camunda webapps keep their
- * own form login; {@code /actuator/health} and the API documentation are open; {@code /actuator/metrics} is for
- * administrators and integrations (HTTP Basic).
+ * own form login; the librarians' workbench ({@code /arbejdsbord/**}) has a form login against the same users, a
+ * session and CSRF protection; {@code /actuator/health} and the API documentation are open; {@code /actuator/metrics}
+ * is for administrators and integrations (HTTP Basic).
  */
 @Configuration
 class SecurityConfig {
@@ -40,6 +41,22 @@ class SecurityConfig {
             .exceptionHandling(ex -> ex.authenticationEntryPoint(problemEntryPoint(problems)).accessDeniedHandler(problemAccessDenied(problems)))
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(AbstractHttpConfigurer::disable)
+            .build();
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain workbenchSecurity(HttpSecurity http, IdentityAuthenticationProvider identityProvider) throws Exception {
+        return http
+            .securityMatcher("/arbejdsbord/**")
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/arbejdsbord/login", "/arbejdsbord/css/**").permitAll()
+                .anyRequest().authenticated())
+            .authenticationProvider(identityProvider)
+            .formLogin(form -> form.loginPage("/arbejdsbord/login").loginProcessingUrl("/arbejdsbord/login")
+                .defaultSuccessUrl("/arbejdsbord/", false).failureUrl("/arbejdsbord/login?fejl").permitAll())
+            .logout(logout -> logout.logoutUrl("/arbejdsbord/logout").logoutSuccessUrl("/arbejdsbord/login?ud"))
+            .headers(h -> h.frameOptions(f -> f.deny()))
             .build();
     }
 

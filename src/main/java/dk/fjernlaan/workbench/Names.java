@@ -1,0 +1,78 @@
+package dk.fjernlaan.workbench;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dk.fjernlaan.directory.Agency;
+import dk.fjernlaan.directory.Branch;
+import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.platform.texts.Text;
+import dk.fjernlaan.platform.texts.Texts;
+import org.springframework.stereotype.Component;
+
+/**
+ * Libraries by name: a branch or library number becomes its name from the directory, in the workbench's
+ * sentences too (the domain's texts name libraries by number, as the contract does).
+ */
+@Component
+class Names {
+
+    private static final Pattern LIBRARY_NUMBER = Pattern.compile("\\d{6}");
+    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    private final DirectoryService directory;
+    private final Texts texts;
+
+    Names(DirectoryService directory, Texts texts) {
+        this.directory = directory;
+        this.texts = texts;
+    }
+
+    /** The branch's name, or its number when the directory does not know it. */
+    String branch(String branchId) {
+        if (branchId == null) {
+            return "";
+        }
+        return directory.findBranch(branchId).map(Branch::name).orElseGet(() -> library(branchId));
+    }
+
+    /** The library's name, or its number when the directory does not know it. */
+    String library(String agencyId) {
+        if (agencyId == null) {
+            return "";
+        }
+        return directory.findAgency(agencyId).map(Agency::name).orElse(agencyId);
+    }
+
+    /** A domain text in the reader's language, with every library number in it said as the library's name. */
+    String say(Text text, Locale locale) {
+        return texts.say(named(text, locale), locale);
+    }
+
+    /** A date as staff read it: dd-MM-yyyy in Danish. */
+    static String date(LocalDate date, Locale locale) {
+        if (date == null) {
+            return "";
+        }
+        return "en".equals(locale.getLanguage()) ? date.toString() : DANISH_DATE.format(date);
+    }
+
+    private Text named(Text text, Locale locale) {
+        return new Text(text.key(), text.args().stream().map(arg -> named(arg, locale)).toList());
+    }
+
+    private Object named(Object arg, Locale locale) {
+        if (arg instanceof Text inner) {
+            return named(inner, locale);
+        }
+        if (arg instanceof LocalDate date) {
+            return date(date, locale);
+        }
+        if (arg instanceof String s && LIBRARY_NUMBER.matcher(s).matches()) {
+            return directory.findBranch(s).map(Branch::name).orElseGet(() -> directory.findAgency(s).map(Agency::name).orElse(s));
+        }
+        return arg;
+    }
+}

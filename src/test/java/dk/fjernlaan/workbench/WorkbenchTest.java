@@ -1,0 +1,138 @@
+package dk.fjernlaan.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+
+import dk.fjernlaan.order.OrderStatus;
+import dk.fjernlaan.order.Orders;
+import dk.fjernlaan.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+
+/**
+ * The workbench over HTTP as the browser sends it (form login, session, CSRF): the manual queue with reasons in
+ * words, an order with its candidates by name, the actions and the messages for a staff mistake. Rudersdal
+ * (723000) borrows; Egedal (724000) holds the book but lends only material older than a year.
+ */
+class WorkbenchTest extends IntegrationTest {
+
+    static final String BORROWER = "723000";
+    static final String LENDER = "724000";
+    static final String OTHER = "725000";
+
+    @Autowired Orders orders;
+
+    private long orderId;
+
+    @BeforeEach
+    void aManualOrder() throws Exception {
+        participates(BORROWER, 0, 0);
+        participates(LENDER, 0, 365);
+        String pid = record("work-" + unique("wb"), today().minusDays(200));
+        items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
+        orderId = placeOrder(Map.of("pickupBranchId", BORROWER, "patronId", patron(BORROWER), "pids", List.of(pid),
+            "needBeforeDate", today().plusDays(60).toString(), "orderSystem", "bibliotekdk")).get("orderId").asLong();
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
+    }
+
+    private MockHttpSession login(String agencyId) throws Exception {
+        String user = staffOf(agencyId);
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/arbejdsbord/login").session(session).param("username", user).param("password", STAFF_PASSWORD).with(csrf()))
+            .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/arbejdsbord/"));
+        return session;
+    }
+
+    private String page(MockHttpSession session, String path, int status) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void withoutLoginTheWorkbenchAsksForIt() throws Exception {
+        mvc.perform(get("/arbejdsbord/manuel-koe")).andExpect(status().is3xxRedirection())
+            .andExpect(redirectedUrl("http://localhost/arbejdsbord/login"));
+        String login = mvc.perform(get("/arbejdsbord/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(login).contains("Brugernavn", "Adgangskode", "name=\"_csrf\"");
+        mvc.perform(post("/arbejdsbord/login").param("username", staffOf(BORROWER)).param("password", "forkert").with(csrf()))
+            .andExpect(redirectedUrl("/arbejdsbord/login?fejl"));
+    }
+
+    @Test
+    void theManualQueueShowsTheOrderWithItsReasonInWordsAndTheOrderItsCandidatesByName() throws Exception {
+        MockHttpSession session = login(BORROWER);
+        String queue = page(session, "/arbejdsbord/manuel-koe", 200);
+        assertThat(queue).contains("data-order-id=\"" + orderId + "\"", "For nyt efter långivernes grænser", "Rudersdal Bibliotekerne")
+            .doesNotContain(">new_for_responder<");
+        assertThat(page(session, "/arbejdsbord/manuel-koe?aarsag=no_provider", 200)).doesNotContain("data-order-id=\"" + orderId + "\"");
+        assertThat(page(session, "/arbejdsbord/manuel-koe?soeg=" + orderId, 200)).contains("data-order-id=\"" + orderId + "\"");
+
+        String order = page(session, "/arbejdsbord/bestillinger/" + orderId, 200);
+        assertThat(order).contains("data-branch-id=\"" + LENDER + "\"", "Smørum Bibliotek", "Egedal Bibliotekerne", "Ikke med",
+            "Afventer manuel behandling", "Send til Smørum Bibliotek", "Prøv automatisk fjernlån igen", "Ikke på hylden");
+        assertThat(order).as("the explanation names the libraries").doesNotContain("bibliotek " + BORROWER);
+    }
+
+    @Test
+    void staffSendTheOrderToACandidateAndItGoesToTheLender() throws Exception {
+        MockHttpSession session = login(BORROWER);
+        mvc.perform(post("/arbejdsbord/bestillinger/" + orderId + "/send").session(session).param("filial", LENDER).with(csrf()))
+            .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/arbejdsbord/bestillinger/" + orderId));
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
+        assertThat(orders.order(orderId).lenderBranchId()).isEqualTo(LENDER);
+        assertThat(page(session, "/arbejdsbord/bestillinger/" + orderId, 200)).contains("Sendt til långiver")
+            .doesNotContain("Prøv automatisk fjernlån igen");
+    }
+
+    @Test
+    void aStaffMistakeIsAMessageNextToTheFieldAndChangesNothing() throws Exception {
+        MockHttpSession session = login(BORROWER);
+        String unknown = mvc.perform(post("/arbejdsbord/bestillinger/" + orderId + "/send").session(session).param("filial", "Ingenby Bibliotek")
+            .with(csrf())).andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+        assertThat(unknown).contains("id=\"filial-fejl\"", "Der er ingen filial, der hedder &quot;Ingenby Bibliotek&quot;");
+        String own = mvc.perform(post("/arbejdsbord/bestillinger/" + orderId + "/send").session(session).param("filial", BORROWER)
+            .with(csrf())).andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+        assertThat(own).contains("id=\"filial-fejl\"", "hører til det lånende bibliotek selv");
+        String noReason = mvc.perform(post("/arbejdsbord/bestillinger/" + orderId + "/afvis").session(session).with(csrf()))
+            .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+        assertThat(noReason).contains("Vælg en årsag til afvisningen.");
+        mvc.perform(post("/arbejdsbord/bestillinger/" + orderId + "/send").session(session).param("filial", LENDER))
+            .andExpect(status().isForbidden());
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
+    }
+
+    @Test
+    void anotherLibrarysStaffNeitherSeeNorActOnTheOrder() throws Exception {
+        MockHttpSession session = login(OTHER);
+        assertThat(page(session, "/arbejdsbord/manuel-koe", 200)).doesNotContain("data-order-id=\"" + orderId + "\"");
+        assertThat(page(session, "/arbejdsbord/bestillinger/" + orderId, 404)).contains("Bestillingen findes ikke, eller du har ikke adgang til den.");
+        mvc.perform(post("/arbejdsbord/bestillinger/" + orderId + "/igen").session(session).with(csrf())).andExpect(status().isNotFound());
+        assertThat(page(session, "/arbejdsbord/bestillinger/not-a-number", 404)).contains("Ikke fundet");
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
+    }
+
+    @Test
+    void theBranchTypeAheadFindsBranchesByName() throws Exception {
+        MockHttpSession session = login(BORROWER);
+        assertThat(page(session, "/arbejdsbord/filialer?filial=smørum", 200)).contains("Smørum Bibliotek, Egedal Bibliotekerne (724000)");
+    }
+
+    @Test
+    void theWorkbenchSpeaksEnglishToAnEnglishBrowser() throws Exception {
+        MockHttpSession session = login(BORROWER);
+        String queue = mvc.perform(get("/arbejdsbord/manuel-koe").session(session).header("Accept-Language", "en"))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(queue).contains("Manual queue", "Too new for the lenders&#39; thresholds");
+    }
+}
