@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class Names {
 
     private static final Pattern LIBRARY_NUMBER = Pattern.compile("\\d{6}");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final DirectoryService directory;
@@ -69,6 +70,9 @@ class Names {
         }
         if (arg instanceof LocalDate date) {
             return date(date, locale);
+        }
+        if (arg instanceof String s && ISO_DATE.matcher(s).matches()) {
+            return date(LocalDate.parse(s), locale);
         }
         if (arg instanceof String s && LIBRARY_NUMBER.matcher(s).matches()) {
             return directory.findBranch(s).map(Branch::name).orElseGet(() -> directory.findAgency(s).map(Agency::name).orElse(s));

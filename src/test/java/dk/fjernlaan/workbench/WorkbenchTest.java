@@ -122,6 +122,58 @@ class WorkbenchTest extends IntegrationTest {
         assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
     }
 
+    /** The manual order sent to Egedal's Smørum Bibliotek, and Egedal's librarian logged in. */
+    private MockHttpSession requestAtTheLender() throws Exception {
+        mvc.perform(post("/arbejdsbord/bestillinger/" + orderId + "/send").session(login(BORROWER)).param("filial", LENDER).with(csrf()))
+            .andExpect(status().is3xxRedirection());
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
+        return login(LENDER);
+    }
+
+    private String answer(MockHttpSession session, int status, String... params) throws Exception {
+        var request = post("/arbejdsbord/anmodninger/" + orderId + "/svar").session(session).with(csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theLenderSeesTheRequestWithTheItemToPullAndPrintsAPullSlip() throws Exception {
+        MockHttpSession lender = requestAtTheLender();
+        String requests = page(lender, "/arbejdsbord/anmodninger", 200);
+        assertThat(requests).contains("data-order-id=\"" + orderId + "\"", "Rudersdal Bibliotekerne", "Leverer senere", "Kan ikke levere",
+            "Afsendt", "dd-mm-åååå", Names.date(today().plusDays(30), java.util.Locale.forLanguageTag("da")));
+        String slip = page(lender, "/arbejdsbord/anmodninger/" + orderId + "/plukseddel", 200);
+        assertThat(slip).contains("Plukseddel", "Testtitel", "Smørum Bibliotek", "Rudersdal Bibliotekerne", "Knudepunkt", "Rutenummer");
+        assertThat(page(login(OTHER), "/arbejdsbord/anmodninger/" + orderId + "/plukseddel", 404)).contains("Ikke fundet");
+        assertThat(page(login(BORROWER), "/arbejdsbord/anmodninger", 200)).doesNotContain("data-order-id=\"" + orderId + "\"");
+    }
+
+    @Test
+    void theLendersWrongDatesAreMessagesAndTheRightAnswersMoveTheOrder() throws Exception {
+        MockHttpSession lender = requestAtTheLender();
+        assertThat(answer(lender, 422, "svar", "ExpectToSupply", "dato", "31-02-2027")).contains("id=\"fejl-" + orderId + "\"",
+            "&quot;31-02-2027&quot; er ikke en dato. Skriv datoen som dd-mm-åååå");
+        assertThat(answer(lender, 422, "svar", "ExpectToSupply", "dato", "")).contains("Skriv den dato, I kan levere");
+        assertThat(answer(lender, 422, "svar", "Unfilled")).contains("Vælg en årsag til afvisningen.");
+        assertThat(answer(lender, 422, "svar", "Loaned", "dato", Names.date(today(), java.util.Locale.forLanguageTag("da"))))
+            .contains("id=\"fejl-" + orderId + "\"");
+        assertThat(answer(lender, 422, "svar", "Sendt")).contains("Vælg et svar.");
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
+
+        answer(lender, 302, "svar", "ExpectToSupply", "dato", Names.date(today().plusDays(5), java.util.Locale.forLanguageTag("da")));
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.EXPECT_TO_SUPPLY);
+        assertThat(orders.order(orderId).expectedDelivery()).isEqualTo(today().plusDays(5));
+        answer(lender, 302, "svar", "Loaned", "dato", Names.date(today().plusDays(30), java.util.Locale.forLanguageTag("da")), "vare", "E-1");
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(orders.order(orderId).dueDate()).isEqualTo(today().plusDays(30));
+    }
+
     @Test
     void theBranchTypeAheadFindsBranchesByName() throws Exception {
         MockHttpSession session = login(BORROWER);

@@ -1,0 +1,168 @@
+package dk.fjernlaan.workbench;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dk.fjernlaan.catalogue.BibRecord;
+import dk.fjernlaan.catalogue.CatalogueService;
+import dk.fjernlaan.catalogue.HoldingItem;
+import dk.fjernlaan.catalogue.ItemStatus;
+import dk.fjernlaan.conversation.LenderConversation;
+import dk.fjernlaan.directory.Agency;
+import dk.fjernlaan.directory.Branch;
+import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.OrderStatus;
+import dk.fjernlaan.order.Orders;
+import dk.fjernlaan.order.SupplierMessage;
+import dk.fjernlaan.order.SupplierStatus;
+import dk.fjernlaan.platform.FjernlaanSettings;
+import dk.fjernlaan.platform.refusal.Refusal;
+import dk.fjernlaan.platform.security.Actor;
+import dk.fjernlaan.platform.texts.Text;
+import dk.fjernlaan.platform.time.FjernlaanClock;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Indgående anmodninger: the lender's open requests with what to pull from the shelf, a pull slip to print, and
+ * the answers (Leverer, Leverer senere, Kan ikke levere, Afsendt) through the lender conversation's use case.
+ */
+@Controller
+class LenderRequestsPage {
+
+    static final List<OrderStatus> OPEN = List.of(OrderStatus.SENT_TO_LENDER, OrderStatus.WILL_SUPPLY, OrderStatus.EXPECT_TO_SUPPLY);
+
+    /** One request, with the item to pull and where it goes. */
+    record Request(long orderId, String title, String author, String edition, String pid, String itemId, String status,
+                   String borrower, String pickup, String junction, String routeNumber, String needBefore, String branch,
+                   boolean answered) {}
+
+    private final Orders orders;
+    private final CatalogueService catalogue;
+    private final DirectoryService directory;
+    private final LenderConversation conversation;
+    private final Names names;
+    private final Frame frame;
+    private final FjernlaanClock clock;
+    private final int loanPeriodDays;
+
+    LenderRequestsPage(Orders orders, CatalogueService catalogue, DirectoryService directory, LenderConversation conversation, Names names,
+                       Frame frame, FjernlaanClock clock, FjernlaanSettings settings) {
+        this.orders = orders;
+        this.catalogue = catalogue;
+        this.directory = directory;
+        this.conversation = conversation;
+        this.names = names;
+        this.frame = frame;
+        this.clock = clock;
+        this.loanPeriodDays = settings.automation().ownLoanPeriodDays();
+    }
+
+    @GetMapping("/arbejdsbord/anmodninger")
+    String requests(@RequestParam(name = "bibliotek", required = false) String asked, Model model, HttpSession session, Locale locale) {
+        Optional<Agency> library = frame.fill(model, session, asked, "requests");
+        if (library.isEmpty()) {
+            return "arbejdsbord/vaelg-bibliotek";
+        }
+        model.addAttribute("requests", orders.list(null, library.get().agencyId(), OPEN, 0, 500).stream()
+            .map(o -> request(o, locale)).toList());
+        model.addAttribute("defaultDue", Names.date(clock.today().plusDays(loanPeriodDays), locale));
+        model.addAttribute("unfilledReasons", OrderPage.REJECT_REASONS.stream()
+            .map(code -> new OrderPage.BranchChoice(code, names.say(Text.of("wb.unfilled." + code), locale))).toList());
+        return "arbejdsbord/anmodninger";
+    }
+
+    @GetMapping("/arbejdsbord/anmodninger/{orderId}/plukseddel")
+    String pullSlip(@PathVariable long orderId, Model model, HttpSession session, Locale locale, HttpServletResponse response) {
+        frame.fill(model, session, null, "requests");
+        Optional<IllOrder> order = lent(orderId);
+        if (order.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "arbejdsbord/ikke-fundet";
+        }
+        model.addAttribute("request", request(order.get(), locale));
+        return "arbejdsbord/plukseddel";
+    }
+
+    @PostMapping("/arbejdsbord/anmodninger/{orderId}/svar")
+    String answer(@PathVariable long orderId, @RequestParam(name = "svar", required = false) String answer,
+                  @RequestParam(name = "dato", required = false) String date, @RequestParam(name = "aarsag", required = false) String reason,
+                  @RequestParam(name = "vare", required = false) String itemId, Model model, HttpSession session, Locale locale,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        if (lent(orderId).isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            frame.fill(model, session, null, "requests");
+            return "arbejdsbord/ikke-fundet";
+        }
+        SupplierStatus status;
+        try {
+            status = SupplierStatus.valueOf(answer == null ? "" : answer);
+        } catch (IllegalArgumentException e) {
+            return refused(orderId, "svar", Text.of("wb.answer.choose"), model, session, locale, response);
+        }
+        LocalDate when = null;
+        if (status == SupplierStatus.ExpectToSupply || status == SupplierStatus.Loaned) {
+            if (date == null || date.isBlank()) {
+                return refused(orderId, "dato-" + status, Text.of(status == SupplierStatus.Loaned ? "wb.answer.dueRequired"
+                    : "wb.answer.dateRequired"), model, session, locale, response);
+            }
+            Optional<LocalDate> parsed = StaffDates.parse(date);
+            if (parsed.isEmpty()) {
+                return refused(orderId, "dato-" + status, Text.of("wb.answer.dateFormat", date.trim()), model, session, locale, response);
+            }
+            when = parsed.get();
+        }
+        if (status == SupplierStatus.Unfilled && (reason == null || !OrderPage.REJECT_REASONS.contains(reason))) {
+            return refused(orderId, "aarsag", Text.of("wb.reject.reasonRequired"), model, session, locale, response);
+        }
+        SupplierMessage message = new SupplierMessage(status, status == SupplierStatus.Unfilled ? reason : null,
+            status == SupplierStatus.ExpectToSupply ? when : null, status == SupplierStatus.Loaned ? when : null,
+            itemId == null || itemId.isBlank() ? null : itemId.trim(), null);
+        try {
+            conversation.answer(orderId, message);
+        } catch (Refusal refusal) {
+            String field = status == SupplierStatus.ExpectToSupply || status == SupplierStatus.Loaned ? "dato-" + status : "svar";
+            Text detail = refusal.problems().isEmpty() ? refusal.detail() : refusal.problems().get(0).message();
+            return refused(orderId, field, detail, model, session, locale, response);
+        }
+        redirect.addFlashAttribute("done", names.say(Text.of("wb.done.answer." + status.name(), String.valueOf(orderId)), locale));
+        return "redirect:/arbejdsbord/anmodninger";
+    }
+
+    private String refused(long orderId, String field, Text why, Model model, HttpSession session, Locale locale, HttpServletResponse response) {
+        model.addAttribute("errorOrder", orderId);
+        model.addAttribute("errorField", field);
+        model.addAttribute("error", names.say(why, locale));
+        response.setStatus(422);
+        return requests(null, model, session, locale);
+    }
+
+    /** The order, when the user works for the library it was asked to lend. */
+    private Optional<IllOrder> lent(long orderId) {
+        return orders.find(orderId).filter(o -> o.lenderAgencyId() != null && Actor.current().mayActFor(o.lenderAgencyId()));
+    }
+
+    private Request request(IllOrder o, Locale locale) {
+        String pid = o.lenderPid() == null ? o.orderedPid() : o.lenderPid();
+        Optional<BibRecord> record = catalogue.findRecord(pid);
+        String item = catalogue.holdings(pid).stream()
+            .filter(i -> i.branchId().equals(o.lenderBranchId()) && i.status() == ItemStatus.OnShelf && i.loanableForIll())
+            .map(HoldingItem::itemId).findFirst().orElse(o.item().itemId());
+        Optional<Branch> pickup = directory.findBranch(o.pickupBranchId());
+        return new Request(o.orderId(), record.map(BibRecord::title).orElse(pid), record.map(BibRecord::author).orElse(""),
+            record.map(BibRecord::edition).orElse(""), pid, item == null ? "" : item,
+            names.say(Text.of("status." + o.status().name()), locale), names.library(o.borrowerAgencyId()), names.branch(o.pickupBranchId()),
+            pickup.map(Branch::junction).map(names::branch).orElse(""), pickup.map(Branch::routeNumber).orElse(""),
+            Names.date(o.needBeforeDate(), locale), names.branch(o.lenderBranchId()), o.status() != OrderStatus.SENT_TO_LENDER);
+    }
+}

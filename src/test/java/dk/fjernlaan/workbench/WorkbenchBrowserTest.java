@@ -1,0 +1,162 @@
+package dk.fjernlaan.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dk.fjernlaan.order.OrderStatus;
+import dk.fjernlaan.order.Orders;
+import dk.fjernlaan.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The workbench in a real browser (Debian's Chromium driven by its ChromeDriver): a librarian logs in, finds a
+ * manual order, sees its candidates by name and sends it to one; a wrong branch is a message next to the field;
+ * the type-ahead finds branches by name; another library's librarian sees nothing. Screenshots of each page go to
+ * {@code target/screenshots}. Run with {@code mvn test -Pbrowser}.
+ */
+@Tag("browser")
+class WorkbenchBrowserTest extends IntegrationTest {
+
+    static final String BORROWER = "725300";
+    static final String LENDER = "726000";
+    static final String OTHER = "726900";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Autowired Orders orders;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void browser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000", "--lang=da",
+            "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "da"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private long manualOrder() throws Exception {
+        participates(BORROWER, 0, 0);
+        participates(LENDER, 0, 365);
+        String pid = record("work-" + unique("browser"), today().minusDays(200));
+        items(pid, LENDER, List.of(Map.of("status", "OnShelf")));
+        long orderId = placeOrder(Map.of("pickupBranchId", BORROWER, "patronId", patron(BORROWER), "pids", List.of(pid),
+            "needBeforeDate", today().plusDays(60).toString(), "orderSystem", "bibliotekdk")).get("orderId").asLong();
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
+        return orderId;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void logIn(String agencyId) {
+        String user = staffOf(agencyId);
+        browser.get(url("/arbejdsbord/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(STAFF_PASSWORD);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/arbejdsbord/manuel-koe"));
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aLibrarianFindsTheManualOrderSeesItsCandidatesByNameAndSendsItToOne() throws Exception {
+        long orderId = manualOrder();
+        browser.get(url("/arbejdsbord/login"));
+        screenshot("login");
+        logIn(BORROWER);
+
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-order-id='" + orderId + "']")));
+        assertThat(row.getText()).contains("For nyt efter långivernes grænser");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Manuel kø", "Greve Bibliotek");
+        screenshot("manuel-koe");
+        row.findElement(By.linkText(String.valueOf(orderId))).click();
+
+        WebElement candidate = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-branch-id='" + LENDER + "']")));
+        assertThat(candidate.getText()).contains("Frederiksværk Hovedbibliotek", "Halsnæs Bibliotekerne", "Ikke med",
+            "For nyt efter långivernes grænser");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Afventer manuel behandling");
+        screenshot("bestilling");
+        candidate.findElement(By.tagName("button")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.done")));
+        assertThat(browser.findElement(By.cssSelector(".message.done")).getText()).isEqualTo("Bestillingen er sendt til Frederiksværk Hovedbibliotek.");
+        runJobs();
+        browser.navigate().refresh();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status"))).getAttribute("data-status"))
+            .isEqualTo(OrderStatus.SENT_TO_LENDER.name());
+        assertThat(orders.order(orderId).lenderBranchId()).isEqualTo(LENDER);
+        assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Personalet har valgt långiver Frederiksværk Hovedbibliotek");
+        screenshot("bestilling-sendt");
+    }
+
+    @Test
+    void aWrongBranchIsAMessageNextToTheFieldAndTheTypeAheadFindsBranchesByName() throws Exception {
+        long orderId = manualOrder();
+        logIn(BORROWER);
+        browser.get(url("/arbejdsbord/bestillinger/" + orderId));
+        WebElement branch = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filial")));
+        branch.sendKeys("Halsnæs");
+        wait.until(d -> d.findElements(By.cssSelector("#filialer option")).stream()
+            .anyMatch(o -> o.getAttribute("value").contains("Frederiksværk Hovedbibliotek, Halsnæs Bibliotekerne (726000)")));
+
+        branch.clear();
+        branch.sendKeys("Ingenby Bibliotek");
+        branch.submit();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filial-fejl")));
+        assertThat(error.getText()).isEqualTo("Der er ingen filial, der hedder \"Ingenby Bibliotek\". Vælg en filial fra listen.");
+        assertThat(browser.findElement(By.id("filial")).getAttribute("aria-invalid")).isEqualTo("true");
+        screenshot("bestilling-fejl");
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
+    }
+
+    @Test
+    void anotherLibrarysLibrarianCannotSeeTheOrder() throws Exception {
+        long orderId = manualOrder();
+        logIn(OTHER);
+        assertThat(browser.findElements(By.cssSelector("tr[data-order-id='" + orderId + "']"))).isEmpty();
+        browser.get(url("/arbejdsbord/bestillinger/" + orderId));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText()).isEqualTo("Ikke fundet");
+        assertThat(browser.getPageSource()).doesNotContain("Frederiksværk");
+    }
+}
