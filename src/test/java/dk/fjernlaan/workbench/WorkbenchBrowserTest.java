@@ -31,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The workbench in a real browser (Debian's Chromium driven by its ChromeDriver): a librarian logs in, finds a
- * manual order, sees its candidates by name and sends it to one; a wrong branch is a message next to the field;
+ * manual order, sees its candidates by name and sends it to one; the lender answers, prints a pull slip and ships;
+ * the desk receives, hands out and takes back; a wrong branch or date is a message next to the field;
  * the type-ahead finds branches by name; another library's librarian sees nothing. Screenshots of each page go to
  * {@code target/screenshots}. Run with {@code mvn test -Pbrowser}.
  */
@@ -128,6 +129,58 @@ class WorkbenchBrowserTest extends IntegrationTest {
         assertThat(orders.order(orderId).lenderBranchId()).isEqualTo(LENDER);
         assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Personalet har valgt långiver Frederiksværk Hovedbibliotek");
         screenshot("bestilling-sendt");
+    }
+
+    private void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    @Test
+    void theLenderAnswersAndShipsFromItsRequestsAndTheDeskReceivesHandsOutAndTakesBack() throws Exception {
+        long orderId = manualOrder();
+        logIn(BORROWER);
+        browser.get(url("/arbejdsbord/bestillinger/" + orderId));
+        click("tr[data-branch-id='" + LENDER + "'] button");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.done")));
+        runJobs();
+        browser.manage().deleteAllCookies();
+
+        logIn(LENDER);
+        browser.get(url("/arbejdsbord/anmodninger"));
+        String request = "article[data-order-id='" + orderId + "']";
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(request)));
+        assertThat(card.getText()).contains("Greve Bibliotek", "Sendt til långiver");
+        card.findElement(By.id("senere-" + orderId)).sendKeys("31-02-2027");
+        card.findElement(By.id("senere-" + orderId)).submit();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fejl-" + orderId))).getText())
+            .startsWith("\"31-02-2027\" er ikke en dato.");
+        screenshot("anmodninger");
+        browser.get(url("/arbejdsbord/anmodninger/" + orderId + "/plukseddel"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".pickup"))).getText()).isEqualTo("Greve Bibliotek");
+        screenshot("plukseddel");
+        browser.get(url("/arbejdsbord/anmodninger"));
+        click(request + " form.ship button");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.done")));
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SHIPPED);
+        browser.manage().deleteAllCookies();
+
+        logIn(BORROWER);
+        browser.get(url("/arbejdsbord/skranken"));
+        String row = "tr[data-order-id='" + orderId + "']";
+        screenshot("skranken");
+        click(row + " button");
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.AT_PICKUP);
+        browser.get(url("/arbejdsbord/skranken"));
+        click(row + " form[action$='/udlever'] button");
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.ON_LOAN);
+        browser.get(url("/arbejdsbord/skranken"));
+        click(row + " form[action$='/aflevering'] button");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.done")));
+        runJobs();
+        assertThat(orders.order(orderId).status()).isIn(OrderStatus.RETURN_SHIPPED, OrderStatus.COMPLETED);
     }
 
     @Test

@@ -175,6 +175,32 @@ class WorkbenchTest extends IntegrationTest {
     }
 
     @Test
+    void theDeskReceivesHandsOutAndTakesBackAndSaysWhenAStepDoesNotFit() throws Exception {
+        MockHttpSession lender = requestAtTheLender();
+        answer(lender, 302, "svar", "Loaned", "dato", Names.date(today().plusDays(30), java.util.Locale.forLanguageTag("da")), "vare", "E-7");
+        runJobs();
+        MockHttpSession desk = login(BORROWER);
+        assertThat(page(desk, "/arbejdsbord/skranken", 200)).contains("data-order-id=\"" + orderId + "\"", "Smørum Bibliotek", "E-7", "Modtag");
+
+        mvc.perform(post("/arbejdsbord/skranken/" + orderId + "/modtag").session(desk).with(csrf())).andExpect(status().is3xxRedirection());
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.AT_PICKUP);
+        String again = mvc.perform(post("/arbejdsbord/skranken/" + orderId + "/modtag").session(desk).with(csrf()))
+            .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("id=\"fejl-" + orderId + "\"", "Udlevér");
+
+        mvc.perform(post("/arbejdsbord/skranken/" + orderId + "/udlever").session(desk).with(csrf())).andExpect(status().is3xxRedirection());
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.ON_LOAN);
+        assertThat(page(desk, "/arbejdsbord/skranken", 200)).contains("Registrér aflevering", "Afleveres senest");
+
+        mvc.perform(post("/arbejdsbord/skranken/" + orderId + "/aflevering").session(desk).with(csrf())).andExpect(status().is3xxRedirection());
+        runJobs();
+        assertThat(orders.order(orderId).status()).isIn(OrderStatus.RETURN_SHIPPED, OrderStatus.COMPLETED);
+        mvc.perform(post("/arbejdsbord/skranken/" + orderId + "/modtag").session(login(OTHER)).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
     void theBranchTypeAheadFindsBranchesByName() throws Exception {
         MockHttpSession session = login(BORROWER);
         assertThat(page(session, "/arbejdsbord/filialer?filial=smørum", 200)).contains("Smørum Bibliotek, Egedal Bibliotekerne (724000)");
