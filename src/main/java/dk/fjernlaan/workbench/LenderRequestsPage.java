@@ -77,8 +77,7 @@ class LenderRequestsPage {
         model.addAttribute("requests", orders.list(null, library.get().agencyId(), OPEN, 0, 500).stream()
             .map(o -> request(o, locale)).toList());
         model.addAttribute("defaultDue", Names.date(clock.today().plusDays(loanPeriodDays), locale));
-        model.addAttribute("unfilledReasons", OrderPage.REJECT_REASONS.stream()
-            .map(code -> new OrderPage.BranchChoice(code, names.say(Text.of("wb.unfilled." + code), locale))).toList());
+        model.addAttribute("unfilledReasons", OrderPage.unfilledReasons(names, locale));
         return "arbejdsbord/anmodninger";
     }
 

@@ -98,11 +98,17 @@ class OrderPage {
     @GetMapping("/arbejdsbord/filialer")
     String branches(@RequestParam(name = "filial", required = false) String text, Model model) {
         List<Branch> found = directory.findBranches(text, 20);
-        model.addAttribute("branches", found.stream().map(b -> new BranchChoice(b.branchId(), label(b))).toList());
+        model.addAttribute("branches", found.stream().map(b -> new Choice(b.branchId(), label(b))).toList());
         return "arbejdsbord/filialer :: options";
     }
 
-    record BranchChoice(String branchId, String label) {}
+    /** One option of a list: the value sent, the words shown. */
+    record Choice(String value, String label) {}
+
+    /** The ISO 18626 reasons for not supplying, in the reader's words. */
+    static List<Choice> unfilledReasons(Names names, Locale locale) {
+        return REJECT_REASONS.stream().map(code -> new Choice(code, names.say(Text.of("wb.unfilled." + code), locale))).toList();
+    }
 
     private String label(Branch b) {
         String library = names.library(b.agencyId());
@@ -135,8 +141,7 @@ class OrderPage {
             return "arbejdsbord/ikke-fundet";
         }
         model.addAttribute("order", sheet.get());
-        model.addAttribute("rejectReasons", REJECT_REASONS.stream()
-            .map(code -> new BranchChoice(code, names.say(Text.of("wb.unfilled." + code), locale))).toList());
+        model.addAttribute("rejectReasons", unfilledReasons(names, locale));
         return "arbejdsbord/bestilling";
     }
 

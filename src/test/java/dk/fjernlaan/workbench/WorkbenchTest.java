@@ -68,6 +68,25 @@ class WorkbenchTest extends IntegrationTest {
     }
 
     @Test
+    void repeatedFailedLoginsFromOneMachineAreHeldBackWithAMessage() throws Exception {
+        String user = staffOf(BORROWER);
+        org.springframework.test.web.servlet.request.RequestPostProcessor stranger = request -> {
+            request.setRemoteAddr("10.7.7.7");
+            return request;
+        };
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(post("/arbejdsbord/login").with(stranger).param("username", user).param("password", "gæt-" + i).with(csrf()))
+                .andExpect(redirectedUrl("/arbejdsbord/login?fejl"));
+        }
+        mvc.perform(post("/arbejdsbord/login").with(stranger).param("username", user).param("password", STAFF_PASSWORD).with(csrf()))
+            .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/arbejdsbord/login?vent=60"));
+        String page = mvc.perform(get("/arbejdsbord/login?vent=60")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("For mange mislykkede forsøg fra denne maskine. Vent 60 sekunder");
+        // another machine logs in as usual
+        login(BORROWER);
+    }
+
+    @Test
     void theManualQueueShowsTheOrderWithItsReasonInWordsAndTheOrderItsCandidatesByName() throws Exception {
         MockHttpSession session = login(BORROWER);
         String queue = page(session, "/arbejdsbord/manuel-koe", 200);
@@ -198,6 +217,21 @@ class WorkbenchTest extends IntegrationTest {
         runJobs();
         assertThat(orders.order(orderId).status()).isIn(OrderStatus.RETURN_SHIPPED, OrderStatus.COMPLETED);
         mvc.perform(post("/arbejdsbord/skranken/" + orderId + "/modtag").session(login(OTHER)).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aBrowserThatGoesAstrayGetsAPageInDanishAndAProgramStillAProblem() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI nowhere = java.net.URI.create("http://localhost:" + port + "/ingen-side-her");
+        var page = http.send(java.net.http.HttpRequest.newBuilder(nowhere).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("Findes ikke", "Der er intet på denne adresse.", "Til arbejdsbordet").doesNotContain("Whitelabel");
+        var problem = http.send(java.net.http.HttpRequest.newBuilder(nowhere).header("Accept", "application/json").build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(problem.statusCode()).isEqualTo(404);
+        assertThat(problem.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
     @Test

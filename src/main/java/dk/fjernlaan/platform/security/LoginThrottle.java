@@ -37,6 +37,7 @@ class LoginThrottle extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     private static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/";
+    private static final String WORKBENCH_LOGIN = "/arbejdsbord/login";
 
     private final ProblemWriter problems;
     private final RateLimiterConfig config;
@@ -63,7 +64,11 @@ class LoginThrottle extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return "POST".equals(request.getMethod()) && path.startsWith(WEBAPP_LOGIN) && path.contains("/login/");
+        return "POST".equals(request.getMethod()) && (path.startsWith(WEBAPP_LOGIN) && path.contains("/login/") || path.equals(WORKBENCH_LOGIN));
+    }
+
+    private static boolean isWorkbench(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).equals(WORKBENCH_LOGIN);
     }
 
     @Override
@@ -73,11 +78,19 @@ class LoginThrottle extends OncePerRequestFilter {
         RateLimiter failures = clients.getIfPresent(client);
         if (failures != null && failures.getMetrics().getAvailablePermissions() <= 0) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, window.toSeconds())));
+            if (isWorkbench(request)) {
+                // a person at a browser: the login page again, saying why
+                response.sendRedirect(request.getContextPath() + WORKBENCH_LOGIN + "?vent=" + window.toSeconds());
+                return;
+            }
             problems.write(request, response, 429, Text.of("problem.loginThrottle", window.toSeconds()));
             return;
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+        boolean failed = isWorkbench(request)
+            ? response.getStatus() == HttpServletResponse.SC_FOUND && String.valueOf(response.getHeader(HttpHeaders.LOCATION)).contains("?fejl")
+            : response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
+        if (failed) {
             RateLimiter limiter = clients.get(client, c -> RateLimiter.of("login-" + c, config));
             if (!limiter.acquirePermission()) {
                 log.warn("Logins from {} refused for {} after repeated failures", client, window);

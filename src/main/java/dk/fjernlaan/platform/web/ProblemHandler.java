@@ -141,6 +141,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return refused(InvalidInput.of(errors));
     }
 
+    /**
+     * An address with nothing behind it: a problem for a program, the container's error page (in words, as HTML)
+     * for a browser that asks for a page.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(org.springframework.web.servlet.resource.NoResourceFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains("text/html") && request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+            && servlet.getResponse() != null) {
+            try {
+                servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                return null;
+            } catch (java.io.IOException gone) {
+                return null;
+            }
+        }
+        return super.handleNoResourceFoundException(ex, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
