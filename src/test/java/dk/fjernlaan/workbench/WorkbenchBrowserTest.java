@@ -131,6 +131,7 @@ class WorkbenchBrowserTest extends IntegrationTest {
         screenshot("bestilling-sendt");
     }
 
+    /** Clicks, and the caller waits for the answer page before it looks behind it. */
     private void click(String css) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
@@ -170,10 +171,12 @@ class WorkbenchBrowserTest extends IntegrationTest {
         String row = "tr[data-order-id='" + orderId + "']";
         screenshot("skranken");
         click(row + " button");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.done")));
         runJobs();
         assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.AT_PICKUP);
         browser.get(url("/arbejdsbord/skranken"));
         click(row + " form[action$='/udlever'] button");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.done")));
         runJobs();
         assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.ON_LOAN);
         browser.get(url("/arbejdsbord/skranken"));
