@@ -235,6 +235,27 @@ class WorkbenchTest extends IntegrationTest {
     }
 
     @Test
+    void inTasklistAnAdministratorStartsAtEveryLibrarysManualQueueAndStaffAtTheirOwnTasks() {
+        org.camunda.bpm.engine.FilterService filters = engine.getFilterService();
+        org.camunda.bpm.engine.IdentityService identities = engine.getIdentityService();
+        try {
+            identities.setAuthentication(staffOf(BORROWER), List.of(BORROWER));
+            assertThat(filters.createFilterQuery().list()).extracting(f -> f.getName())
+                .contains("Mit biblioteks opgaver", "Alle opgaver").doesNotContain(dk.fjernlaan.platform.security.IdentitySetup.ADMIN_FILTER);
+
+            identities.setAuthentication(ADMIN, List.of(dk.fjernlaan.platform.security.Actor.ADMIN_GROUP));
+            List<org.camunda.bpm.engine.filter.Filter> seen = filters.createFilterQuery().list();
+            org.camunda.bpm.engine.filter.Filter first = seen.stream()
+                .min(java.util.Comparator.comparing(f -> ((Number) f.getProperties().get("priority")).intValue())).orElseThrow();
+            assertThat(first.getName()).isEqualTo(dk.fjernlaan.platform.security.IdentitySetup.ADMIN_FILTER);
+            assertThat(filters.list(first.getId())).extracting(t -> ((org.camunda.bpm.engine.task.Task) t).getTaskDefinitionKey())
+                .isNotEmpty().containsOnly(dk.fjernlaan.process.ProcessModel.HANDLE_MANUALLY);
+        } finally {
+            identities.clearAuthentication();
+        }
+    }
+
+    @Test
     void theBranchTypeAheadFindsBranchesByName() throws Exception {
         MockHttpSession session = login(BORROWER);
         assertThat(page(session, "/arbejdsbord/filialer?filial=smørum", 200)).contains("Smørum Bibliotek, Egedal Bibliotekerne (724000)");

@@ -62,11 +62,24 @@ public class IdentitySetup {
         ensureGroup(Actor.SYSTEM_GROUP, "Integrationer (Bibliotek.dk, Netpunkt, lokale systemer)", Groups.GROUP_TYPE_SYSTEM);
         ensureGroup(Actor.SLKS_GROUP, "Slots- og Kulturstyrelsen (kørselsordning)", Groups.GROUP_TYPE_SYSTEM);
         grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grantGlobal(Resources.FILTER, Authorization.ANY, Permissions.READ);
         ensureAdminUser();
-        ensureFilter("Mit biblioteks opgaver", -10, "Opgaver til dit biblioteks grupper",
-            taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-        ensureFilter("Alle opgaver", 0, "Alle opgaver, du har adgang til", taskService.createTaskQuery());
+        // every user reads the shared filters; the administrators' own filter comes first for them only (the
+        // library filter is empty for someone in no library group)
+        revokeGlobal(Resources.FILTER, Authorization.ANY);
+        grantGlobal(Resources.FILTER, ensureFilter("Mit biblioteks opgaver", -10, "Opgaver til dit biblioteks grupper",
+            taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()), Permissions.READ);
+        grantGlobal(Resources.FILTER, ensureFilter("Alle opgaver", 0, "Alle opgaver, du har adgang til", taskService.createTaskQuery()),
+            Permissions.READ);
+        ensureFilter(ADMIN_FILTER, -20, "Bestillinger i alle bibliotekers manuelle køer, ældste først",
+            taskService.createTaskQuery().taskDefinitionKey("Task_HandleManually").orderByTaskCreateTime().asc());
+    }
+
+    /** The administrators' default filter in Tasklist. */
+    public static final String ADMIN_FILTER = "Manuelle køer, alle biblioteker";
+
+    private void revokeGlobal(Resource resource, String resourceId) {
+        authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL).resourceType(resource)
+            .resourceId(resourceId).list().forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     }
 
     /** One group per library agency, so that an administrator can put staff into their library in Camunda Admin. */
@@ -154,14 +167,16 @@ public class IdentitySetup {
         }
     }
 
-    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
-            return;
+    /** The filter's id, made when it is not there yet. */
+    private String ensureFilter(String name, int priority, String description, TaskQuery query) {
+        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return existing.getId();
         }
         Filter filter = filterService.newTaskFilter(name);
         filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
         filter.setQuery(query);
-        filterService.saveFilter(filter);
+        return filterService.saveFilter(filter).getId();
     }
 
     private static String randomPassword() {
