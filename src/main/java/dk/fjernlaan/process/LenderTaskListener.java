@@ -3,7 +3,7 @@ package dk.fjernlaan.process;
 import dk.fjernlaan.conversation.LenderConversation;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.order.SupplierStatus;
-import org.camunda.bpm.engine.ProcessEngineException;
+import dk.fjernlaan.platform.refusal.InvalidInput;
 import dk.fjernlaan.platform.security.Actor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -67,7 +67,7 @@ class LenderTaskListener implements TaskListener, ExecutionListener {
         try {
             parsed = status == null ? null : SupplierStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException("Unknown answer '" + status + "'");
+            throw InvalidInput.field(OrderVariables.SUPPLIER_STATUS, "problem.message.notAnAnswer", status);
         }
         return new SupplierMessage(parsed, OrderVariables.string(task, OrderVariables.SUPPLIER_REASON),
             OrderVariables.date(task, OrderVariables.EXPECTED_DELIVERY_DATE), OrderVariables.date(task, OrderVariables.DUE_DATE),

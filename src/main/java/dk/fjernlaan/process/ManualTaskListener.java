@@ -3,7 +3,7 @@ package dk.fjernlaan.process;
 import dk.fjernlaan.order.ManualAction;
 import dk.fjernlaan.order.ManualDecision;
 import dk.fjernlaan.order.ManualQueue;
-import org.camunda.bpm.engine.ProcessEngineException;
+import dk.fjernlaan.platform.refusal.InvalidInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ class ManualTaskListener implements TaskListener {
                 staffTasks.describe(task, OrderVariables.LOCAL_TASK.equals(task.getTaskDefinitionKey()) ? "task.local" : "task.manual");
             }
             case EVENTNAME_COMPLETE -> {
-                ManualDecision decision = decision(task);
+                ManualDecision decision = StaffTasks.check(() -> decision(task));
                 StaffTasks.check(() -> queue.check(orderId, decision));
                 queue.record(orderId, decision, StaffTasks.userId(task));
             }
@@ -46,7 +46,7 @@ class ManualTaskListener implements TaskListener {
         try {
             parsed = action == null ? null : ManualAction.valueOf(action);
         } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException("Unknown decision '" + action + "': choose SEND or REJECT");
+            throw InvalidInput.field(OrderVariables.MANUAL_ACTION, "problem.manual.actionRequired");
         }
         return new ManualDecision(parsed, OrderVariables.string(task, OrderVariables.LENDER_BRANCH_ID),
             OrderVariables.string(task, OrderVariables.REJECT_REASON));

@@ -5,7 +5,7 @@ import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.texts.Texts;
 import dk.fjernlaan.platform.refusal.Refusal;
 import dk.fjernlaan.platform.input.InputRules;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -36,7 +36,10 @@ class StaffTasks {
         return engineUser != null ? engineUser.getUserId() : Actor.current().userId();
     }
 
-    /** Runs a check of staff's input; a refusal keeps the task open, with the reason in words as Tasklist's message. */
+    /**
+     * Runs a check of staff's input; a refusal keeps the task open, with the reason in words as Tasklist's message
+     * (a bad user request: the engine's REST API answers 400 with it, not 500).
+     */
     static void check(Runnable check) {
         check(() -> {
             check.run();
@@ -48,7 +51,7 @@ class StaffTasks {
         try {
             return check.get();
         } catch (Refusal e) {
-            throw new ProcessEngineException(e.getMessage(), e);
+            throw new BadUserRequestException(e.getMessage(), e);
         }
     }
 }

@@ -255,6 +255,32 @@ class WorkbenchTest extends IntegrationTest {
         }
     }
 
+    /** Completes the order's manual task as Tasklist does: the engine's REST API, as the borrower's staff. */
+    private java.net.http.HttpResponse<String> completeInTasklist(String variablesJson) throws Exception {
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(orderId)).singleResult().getId();
+        String credentials = java.util.Base64.getEncoder().encodeToString((staffOf(BORROWER) + ":" + STAFF_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/engine-rest/task/" + taskId + "/complete"))
+            .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"variables\": " + variablesJson + "}")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aMissingOrWrongValueInTasklistIsA400WithTheReasonInDanishAndTheTaskStays() throws Exception {
+        var noLender = completeInTasklist("{\"manualAction\": {\"value\": \"SEND\"}}");
+        assertThat(noLender.statusCode()).isEqualTo(400);
+        assertThat(noLender.body()).contains("skal angives for at sende bestillingen").doesNotContain("ENGINE-");
+        var unknown = completeInTasklist("{\"manualAction\": {\"value\": \"SENDE\"}}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("skal angives: SEND, RETRY_AUTOMATION eller REJECT");
+        var ownBranch = completeInTasklist("{\"manualAction\": {\"value\": \"SEND\"}, \"lenderBranchId\": {\"value\": \"" + BORROWER + "\"}}");
+        assertThat(ownBranch.statusCode()).isEqualTo(400);
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(orderId)).count()).isEqualTo(1);
+    }
+
     @Test
     void theBranchTypeAheadFindsBranchesByName() throws Exception {
         MockHttpSession session = login(BORROWER);
