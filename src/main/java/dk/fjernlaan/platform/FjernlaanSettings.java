@@ -32,11 +32,15 @@ public record FjernlaanSettings(
     @NotNull @Valid Loan loan,
     @NotNull @Valid Mail mail,
     @NotNull @Valid Iso18626 iso18626,
-    @NotNull @Valid Holdings holdings) {
+    @NotNull @Valid Holdings holdings,
+    @NotNull @Valid Webapps webapps) {
 
     public FjernlaanSettings {
         materialTypes = materialTypes == null ? Map.of() : new TreeMap<>(materialTypes);
     }
+
+    /** Camunda's webapps: whether operators who know may hide the Camunda 7 Community Edition end-of-life banner. */
+    public record Webapps(boolean hideEndOfLifeBanner) {}
 
     /** The language of the texts the engine writes (task names) and of mails. */
     public record TextSettings(@NotBlank String locale) {}
