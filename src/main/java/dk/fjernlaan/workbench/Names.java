@@ -2,6 +2,8 @@ package dk.fjernlaan.workbench;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -61,15 +63,32 @@ class Names {
     }
 
     private Text named(Text text, Locale locale) {
-        return new Text(text.key(), text.args().stream().map(arg -> named(arg, locale)).toList());
+        // the sentence's shape tells whether a number stands for a branch ("filial 715700") or a library
+        // ("bibliotek 715700"): the same number is often both, the library and its main branch
+        List<Object> markers = new ArrayList<>();
+        for (int i = 0; i < text.args().size(); i++) {
+            markers.add("\u0001" + i + "\u0002");
+        }
+        String shape = texts.say(new Text(text.key(), markers), locale).toLowerCase(Locale.ROOT);
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < text.args().size(); i++) {
+            int at = shape.indexOf("\u0001" + i + "\u0002");
+            String before = at < 0 ? "" : shape.substring(Math.max(0, at - 12), at);
+            boolean library = before.endsWith("bibliotek ") || before.endsWith("biblioteks ") || before.endsWith("library ");
+            args.add(named(text.args().get(i), library, locale));
+        }
+        return new Text(text.key(), args);
     }
 
-    private Object named(Object arg, Locale locale) {
+    private Object named(Object arg, boolean library, Locale locale) {
         if (arg instanceof Text inner) {
             return named(inner, locale);
         }
         if (arg instanceof LocalDate date) {
             return date(date, locale);
+        }
+        if (arg instanceof String s && library && LIBRARY_NUMBER.matcher(s).matches() && directory.findAgency(s).isPresent()) {
+            return library(s);
         }
         if (arg instanceof String s && ISO_DATE.matcher(s).matches()) {
             return date(LocalDate.parse(s), locale);
