@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 public class Orders {
 
     /** What a task for staff shows about the order. */
-    public record TaskFacts(String title, String summary) {}
+    public record TaskFacts(String title, String summary, String borrowerLibrary) {}
 
     private final OrderRepository orders;
     private final OrderProcess process;
@@ -59,7 +59,7 @@ public class Orders {
 
     /**
      * The title, and one line for Tasklist: title, pickup branch, need-before date; while a lender is asked, the
-     * edition it is asked for (which may not be the one the patron ordered).
+     * edition it is asked for (which may not be the one the patron ordered); the borrowing library by name.
      */
     public TaskFacts taskFacts(long orderId) {
         IllOrder order = order(orderId);
@@ -68,6 +68,7 @@ public class Orders {
         String edition = order.currentAttempt().map(a -> a.pid() == null ? order.orderedPid() : a.pid())
             .map(pid -> " · " + catalogue.findRecord(pid).map(r -> r.edition() == null ? pid : r.edition() + ", " + pid).orElse(pid))
             .orElse("");
-        return new TaskFacts(title, title + edition + " · " + pickup + " · " + order.needBeforeDate());
+        String borrower = directory.findAgency(order.borrowerAgencyId()).map(a -> a.name() + " (" + a.agencyId() + ")").orElse(order.borrowerAgencyId());
+        return new TaskFacts(title, title + edition + " · " + pickup + " · " + order.needBeforeDate(), borrower);
     }
 }

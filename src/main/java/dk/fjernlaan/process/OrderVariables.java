@@ -18,6 +18,8 @@ final class OrderVariables {
     static final String ORDER_ID = "orderId";
     static final String BORROWER_AGENCY_ID = "borrowerAgencyId";
     static final String ORDER_SUMMARY = "orderSummary";
+    /** The borrowing library by name, for the forms (set with the summary). */
+    static final String BORROWER_LIBRARY = "borrowerLibrary";
     static final String ROUTE = "route";
     static final String AUTOMATION_REASON = "automationReason";
     static final String LENDER_BRANCH_ID = "lenderBranchId";

@@ -27,6 +27,7 @@ class StaffTasks {
         long orderId = OrderVariables.orderId(task);
         Orders.TaskFacts facts = orders.taskFacts(orderId);
         task.setVariable(OrderVariables.ORDER_SUMMARY, facts.summary());
+        task.setVariable(OrderVariables.BORROWER_LIBRARY, facts.borrowerLibrary());
         task.setName(InputRules.abbreviate(texts.getDefault(textKey, String.valueOf(orderId), facts.title()), InputRules.TASK_NAME_LENGTH));
     }
 

@@ -46,6 +46,18 @@ class FormsTest {
     }
 
     @Test
+    void formsShowLibrariesByNameNotByNumber() throws Exception {
+        for (JsonNode form : forms()) {
+            for (JsonNode component : form.get("components")) {
+                if (component.path("readonly").asBoolean()) {
+                    assertThat(component.path("key").asText()).as(form.get("id").asText())
+                        .isNotIn("borrowerAgencyId", "lenderAgencyId", "pickupBranchId");
+                }
+            }
+        }
+    }
+
+    @Test
     void everyFormATaskNamesExistsAndSendingTheMaterialHasAFormOfItsOwn() throws Exception {
         List<String> ids = forms().stream().map(f -> f.get("id").asText()).toList();
         String conversation = Files.readString(Path.of("processes", "LenderConversation.bpmn"));

@@ -107,6 +107,8 @@ class LenderConversationTest extends IntegrationTest {
         assertThat(conversation(orderId)).isWaitingAt(ProcessModel.ANSWER_REQUEST);
         List<Task> queue = tasks.createTaskQuery().taskCandidateGroup(FIRST).processInstanceBusinessKey(orderId).list();
         assertThat(queue).singleElement().satisfies(t -> assertThat(t.getName()).startsWith("Besvar fjernlånsanmodning " + orderId));
+        assertThat(tasks.getVariable(queue.get(0).getId(), "borrowerLibrary")).as("the form names the borrower")
+            .isEqualTo("Slagelse Biblioteker og Borgerservice (" + BORROWER + ")");
     }
 
     @Test
