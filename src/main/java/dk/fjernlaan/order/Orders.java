@@ -1,6 +1,7 @@
 package dk.fjernlaan.order;
 
 import java.util.List;
+import java.util.Optional;
 
 import dk.fjernlaan.catalogue.BibRecord;
 import dk.fjernlaan.catalogue.CatalogueService;
@@ -27,7 +28,7 @@ public class Orders {
         this.directory = directory;
     }
 
-    public java.util.Optional<IllOrder> find(long orderId) {
+    public Optional<IllOrder> find(long orderId) {
         return orders.find(orderId);
     }
 

@@ -1,5 +1,6 @@
 package dk.fjernlaan.workbench;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +95,7 @@ class DeskPage {
         return "redirect:/arbejdsbord/skranken";
     }
 
-    private String dated(String key, java.time.LocalDate date, Locale locale) {
+    private String dated(String key, LocalDate date, Locale locale) {
         return date == null ? "" : names.say(Text.of(key, date), locale);
     }
 
@@ -121,6 +122,6 @@ class DeskPage {
             }
         }
         return new Item(o.orderId(), title, o.item().itemId() == null ? "" : o.item().itemId(), o.patronId(), names.branch(o.lenderBranchId()),
-            names.branch(o.pickupBranchId()), names.say(Text.of("status." + o.status().name()), locale), when, overdue, step, o.status());
+            names.branch(o.pickupBranchId()), names.status(o, locale), when, overdue, step, o.status());
     }
 }

@@ -160,7 +160,7 @@ class LenderRequestsPage {
         Optional<Branch> pickup = directory.findBranch(o.pickupBranchId());
         return new Request(o.orderId(), record.map(BibRecord::title).orElse(pid), record.map(BibRecord::author).orElse(""),
             record.map(BibRecord::edition).orElse(""), pid, item == null ? "" : item,
-            names.say(Text.of("status." + o.status().name()), locale), names.library(o.borrowerAgencyId()), names.branch(o.pickupBranchId()),
+            names.status(o, locale), names.library(o.borrowerAgencyId()), names.branch(o.pickupBranchId()),
             pickup.map(Branch::junction).map(names::branch).orElse(""), pickup.map(Branch::routeNumber).orElse(""),
             Names.date(o.needBeforeDate(), locale), names.branch(o.lenderBranchId()), o.status() != OrderStatus.SENT_TO_LENDER);
     }

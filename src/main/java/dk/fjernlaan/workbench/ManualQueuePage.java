@@ -14,6 +14,7 @@ import dk.fjernlaan.catalogue.CatalogueService;
 import dk.fjernlaan.directory.Agency;
 import dk.fjernlaan.order.IllOrder;
 import dk.fjernlaan.order.ManualQueue;
+import dk.fjernlaan.platform.texts.Text;
 import dk.fjernlaan.platform.texts.Texts;
 import dk.fjernlaan.platform.time.FjernlaanClock;
 import jakarta.servlet.http.HttpSession;
@@ -38,13 +39,15 @@ class ManualQueuePage {
     private final Texts texts;
     private final FjernlaanClock clock;
     private final Frame frame;
+    private final Names names;
 
-    ManualQueuePage(ManualQueue queue, CatalogueService catalogue, Texts texts, FjernlaanClock clock, Frame frame) {
+    ManualQueuePage(ManualQueue queue, CatalogueService catalogue, Texts texts, FjernlaanClock clock, Frame frame, Names names) {
         this.queue = queue;
         this.catalogue = catalogue;
         this.texts = texts;
         this.clock = clock;
         this.frame = frame;
+        this.names = names;
     }
 
     @GetMapping("/arbejdsbord/manuel-koe")
@@ -83,20 +86,20 @@ class ManualQueuePage {
         String reason = automation == null ? null : automation.reason();
         Instant since = o.updatedAt() == null ? o.createdAt() : o.updatedAt();
         return new Row(o.orderId(), record.map(BibRecord::title).orElse(o.orderedPid()), record.map(BibRecord::author).orElse(""),
-            texts.say(dk.fjernlaan.platform.texts.Text.of("status." + o.status().name()), locale), reason,
+            names.status(o, locale), reason,
             reason == null ? "" : reasonText(reason, locale), o.needBeforeDate(), Names.date(o.needBeforeDate(), locale),
             waited(since, locale), since);
     }
 
     private String reasonText(String code, Locale locale) {
-        return texts.say(dk.fjernlaan.platform.texts.Text.of("wb.reason." + code), locale);
+        return texts.say(Text.of("wb.reason." + code), locale);
     }
 
     private String waited(Instant since, Locale locale) {
         Duration waited = Duration.between(since, clock.now());
         long days = waited.toDays();
         long hours = waited.toHours();
-        return days >= 1 ? texts.say(dk.fjernlaan.platform.texts.Text.of("wb.waited.days", days), locale)
-            : texts.say(dk.fjernlaan.platform.texts.Text.of("wb.waited.hours", Math.max(hours, 0)), locale);
+        return days >= 1 ? texts.say(Text.of("wb.waited.days", days), locale)
+            : texts.say(Text.of("wb.waited.hours", Math.max(hours, 0)), locale);
     }
 }

@@ -49,6 +49,12 @@ class Names {
         return directory.findAgency(agencyId).map(Agency::name).orElse(agencyId);
     }
 
+    /** The order's status in words; it says "automatiseret" exactly when the order was automated (as the API does). */
+    String status(dk.fjernlaan.order.IllOrder order, Locale locale) {
+        String status = say(Text.of("status." + order.status().name()), locale);
+        return order.automated() ? say(Text.of("status.automated", status), locale) : status;
+    }
+
     /** A domain text in the reader's language, with every library number in it said as the library's name. */
     String say(Text text, Locale locale) {
         return texts.say(named(text, locale), locale);

@@ -62,10 +62,9 @@ class OrderSheet {
         Optional<BibRecord> record = catalogue.findRecord(o.orderedPid());
         Automation automation = o.automation();
         boolean inQueue = o.status() == OrderStatus.AWAITING_MANUAL || o.status() == OrderStatus.LOCAL_RESERVATION;
-        String status = say(Text.of("status." + o.status().name()), locale);
         return Optional.of(new Sheet(o.orderId(), record.map(BibRecord::title).orElse(o.orderedPid()), record.map(BibRecord::author).orElse(""),
             record.map(BibRecord::edition).orElse(""), o.orderedPid(), o.status(),
-            o.automated() ? say(Text.of("status.automated", status), locale) : status,
+            names.status(o, locale),
             names.library(o.borrowerAgencyId()), names.branch(o.pickupBranchId()), Names.date(o.needBeforeDate(), locale),
             o.lenderBranchId() == null ? null : names.branch(o.lenderBranchId()),
             inQueue, inQueue && actor.mayActFor(o.borrowerAgencyId()),
