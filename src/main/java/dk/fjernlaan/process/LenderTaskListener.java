@@ -37,9 +37,10 @@ class LenderTaskListener implements TaskListener, ExecutionListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 staffTasks.describe(task, OrderVariables.SHIP_TASK.equals(task.getTaskDefinitionKey()) ? "task.ship" : "task.answer");
+                staffTasks.proposeDueDate(task);
             }
             case EVENTNAME_COMPLETE -> {
-                SupplierMessage message = StaffTasks.check(() -> message(task));
+                SupplierMessage message = StaffTasks.check(() -> onlyWhatTheAnswerNeeds(message(task)));
                 StaffTasks.check(() -> conversation.check(message));
                 answered(orderId, message, StaffTasks.userId(task), task.getExecution());
             }
@@ -59,6 +60,15 @@ class LenderTaskListener implements TaskListener, ExecutionListener {
         if (message.status() == SupplierStatus.Loaned) {
             execution.setVariable(OrderVariables.CONVERSATION_OUTCOME, OrderVariables.DISPATCHED);
         }
+    }
+
+    /**
+     * A form keeps the values of fields it hides (the proposed due date when the answer is "Leverer senere"): each
+     * answer takes only the date it asks for.
+     */
+    private static SupplierMessage onlyWhatTheAnswerNeeds(SupplierMessage m) {
+        return new SupplierMessage(m.status(), m.reason(), m.status() == SupplierStatus.ExpectToSupply ? m.expectedDeliveryDate() : null,
+            m.status() == SupplierStatus.Loaned ? m.dueDate() : null, m.status() == SupplierStatus.Loaned ? m.itemId() : null, m.supplierBranchId());
     }
 
     private static SupplierMessage message(VariableScope task) {

@@ -84,18 +84,20 @@ final class OrderVariables {
     }
 
     /**
-     * A date variable as a form or the API gives it: a yyyy-MM-dd string, or a Date; the same rules as the API's
-     * ({@link InputRules#date}), so a form cannot bring in what the API refuses (the refusal names the field).
+     * A date variable as a form or the API gives it: a dd-mm-åååå or yyyy-MM-dd string, or a Date; the years and
+     * calendar rules of the API's dates ({@link InputRules#staffDate}), so a form cannot bring in what the API
+     * refuses (the refusal names the field).
      */
     static java.time.LocalDate date(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        String text = value instanceof java.util.Date d
-            ? java.time.LocalDate.ofInstant(d.toInstant(), java.time.ZoneId.of("Europe/Copenhagen")).toString()
-            : value.toString();
-        return InputRules.date(name, text);
+        if (value instanceof java.util.Date d) {
+            return java.time.LocalDate.ofInstant(d.toInstant(), java.time.ZoneId.of("Europe/Copenhagen"));
+        }
+        // Tasklist's forms take the date as staff write it (dd-mm-åååå); the engine's REST API may give åååå-mm-dd
+        return InputRules.staffDate(name, value.toString());
     }
 
     static String string(VariableScope scope, String name) {

@@ -1,6 +1,10 @@
 package dk.fjernlaan.process;
 
+import java.time.format.DateTimeFormatter;
+
 import dk.fjernlaan.order.Orders;
+import dk.fjernlaan.platform.FjernlaanSettings;
+import dk.fjernlaan.platform.time.FjernlaanClock;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.texts.Texts;
 import dk.fjernlaan.platform.refusal.Refusal;
@@ -14,12 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffTasks {
 
+    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
+
     private final Orders orders;
     private final Texts texts;
+    private final FjernlaanClock clock;
+    private final int loanPeriodDays;
 
-    StaffTasks(Orders orders, Texts texts) {
+    StaffTasks(Orders orders, Texts texts, FjernlaanClock clock, FjernlaanSettings settings) {
         this.orders = orders;
         this.texts = texts;
+        this.clock = clock;
+        this.loanPeriodDays = settings.automation().ownLoanPeriodDays();
     }
 
     /** Names the task ({@code textKey} with order number and title) and gives Tasklist its one-line summary. */
@@ -29,6 +39,11 @@ class StaffTasks {
         task.setVariable(OrderVariables.ORDER_SUMMARY, facts.summary());
         task.setVariable(OrderVariables.BORROWER_LIBRARY, facts.borrowerLibrary());
         task.setName(InputRules.abbreviate(texts.getDefault(textKey, String.valueOf(orderId), facts.title()), InputRules.TASK_NAME_LENGTH));
+    }
+
+    /** Fills in the loan's due date after the library's loan period, written as staff write it (dd-mm-åååå). */
+    void proposeDueDate(DelegateTask task) {
+        task.setVariable(OrderVariables.DUE_DATE, DANISH_DATE.format(clock.today().plusDays(loanPeriodDays)));
     }
 
     /** The Tasklist user (engine authentication) or the API caller. */

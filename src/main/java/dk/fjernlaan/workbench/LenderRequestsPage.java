@@ -19,6 +19,7 @@ import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.order.SupplierMessage;
 import dk.fjernlaan.order.SupplierStatus;
 import dk.fjernlaan.platform.FjernlaanSettings;
+import dk.fjernlaan.platform.input.InputRules;
 import dk.fjernlaan.platform.refusal.Refusal;
 import dk.fjernlaan.platform.security.Actor;
 import dk.fjernlaan.platform.texts.Text;
@@ -115,7 +116,7 @@ class LenderRequestsPage {
                 return refused(orderId, "dato-" + status, Text.of(status == SupplierStatus.Loaned ? "wb.answer.dueRequired"
                     : "wb.answer.dateRequired"), model, session, locale, response);
             }
-            Optional<LocalDate> parsed = StaffDates.parse(date);
+            Optional<LocalDate> parsed = InputRules.staffDate(date);
             if (parsed.isEmpty()) {
                 return refused(orderId, "dato-" + status, Text.of("wb.answer.dateFormat", date.trim()), model, session, locale, response);
             }

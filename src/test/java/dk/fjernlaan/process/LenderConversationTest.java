@@ -22,7 +22,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The conversation with the lender (ISO 18626) through the REST API and Tasklist, on the real engine: every path
@@ -390,15 +393,34 @@ class LenderConversationTest extends IntegrationTest {
     }
 
     @Test
-    void theLenderAnswersFromTasklistWithTheSameChecks() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void theLenderAnswersFromTasklistWithTheSameChecks(CapturedOutput log) throws Exception {
         String orderId = orderFrom(FIRST);
         Task task = lenderTasks(orderId).get(0);
-        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("supplierStatus", "Loaned")))
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("supplierStatus", "Loaned", "dueDate", "")))
             .isInstanceOf(ProcessEngineException.class).hasMessageContaining("dueDate");
+        assertThatThrownBy(() -> tasks.complete(task.getId(), Map.of("supplierStatus", "Loaned", "dueDate", "31-02-2027")))
+            .isInstanceOf(ProcessEngineException.class).hasMessageContaining("dueDate").hasMessageContaining("dd-mm-åååå");
+        assertThat(order(orderId).get("status").asText()).isEqualTo("SENT_TO_LENDER");
+        assertThat(log.getAll()).as("staff's mistake is not the engine's error").doesNotContain("ENGINE-16004", "31-02-2027");
         tasks.complete(task.getId(), Map.of("supplierStatus", "WillSupply"));
         Task ship = lenderTasks(orderId).get(0);
         assertThat(ship.getTaskDefinitionKey()).isEqualTo(ProcessModel.SHIP_ITEM);
         tasks.complete(ship.getId(), Map.of("supplierStatus", "Loaned", "dueDate", today().plusDays(30).toString()));
         assertThat(order(orderId).get("status").asText()).isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void tasklistProposesTheDueDateAfterTheLoanPeriodAndTakesDatesTheDanishWay() throws Exception {
+        String orderId = orderFrom(FIRST);
+        Task task = lenderTasks(orderId).get(0);
+        java.time.format.DateTimeFormatter danish = java.time.format.DateTimeFormatter.ofPattern("dd-MM-uuuu");
+        assertThat(tasks.getVariable(task.getId(), "dueDate")).isEqualTo(danish.format(today().plusDays(30)));
+        // the form keeps the proposed due date when the lender answers "later": only the date the answer asks for counts
+        tasks.complete(task.getId(), Map.of("supplierStatus", "ExpectToSupply", "expectedDeliveryDate", danish.format(today().plusDays(6))));
+        JsonNode later = order(orderId);
+        assertThat(later.get("status").asText()).isEqualTo("EXPECT_TO_SUPPLY");
+        assertThat(later.get("lender").get("expectedDelivery").asText()).isEqualTo(today().plusDays(6).toString());
+        assertThat(later.get("lender").path("dueDate").isMissingNode() || later.get("lender").path("dueDate").isNull()).isTrue();
     }
 }

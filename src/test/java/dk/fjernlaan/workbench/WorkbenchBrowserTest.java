@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -214,5 +217,48 @@ class WorkbenchBrowserTest extends IntegrationTest {
         browser.get(url("/arbejdsbord/bestillinger/" + orderId));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText()).isEqualTo("Ikke fundet");
         assertThat(browser.getPageSource()).doesNotContain("Frederiksværk");
+    }
+
+    private void logInToTasklist(String agencyId) {
+        browser.get(url("/camunda/app/tasklist/default/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys(staffOf(agencyId));
+        browser.findElement(By.cssSelector("input[type=password]")).sendKeys(STAFF_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private WebElement visible(String css) {
+        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        return element;
+    }
+
+    @Test
+    void theLenderAnswersInTasklistWithADanishDateAndAWrongDateIsADanishMessageNotAnEngineError() throws Exception {
+        long orderId = manualOrder();
+        asStaff(BORROWER, postJson("/api/orders/" + orderId + "/manual-decision", Map.of("action", "SEND", "lenderBranchId", LENDER)));
+        runJobs();
+        logInToTasklist(LENDER);
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Besvar fjernlånsanmodning " + orderId))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[(self::a or self::button) and normalize-space(.)='Claim']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[contains(normalize-space(.),'Leverer senere')]"))).click();
+        assertThat(browser.findElement(By.xpath("//label[@for=//input[contains(@id,'-Field_Expected')]/@id]")).getText())
+            .startsWith("Forventet afsendelse (dd-mm-åååå)");
+
+        visible("input[id$='-Field_Expected']").sendKeys("31-02-2027");
+        browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")).click();
+        WebElement refusal = visible(".notifications .alert-danger .message");
+        assertThat(refusal.getText()).contains("«31-02-2027» er ikke en dato. Skriv datoen som dd-mm-åååå").doesNotContain("ENGINE-");
+        screenshot("tasklist-fejl");
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
+
+        browser.findElement(By.cssSelector(".notifications .alert-danger [ng-transclude] .close")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".notifications .alert-danger")));
+        LocalDate later = today().plusDays(6);
+        WebElement date = visible("input[id$='-Field_Expected']");
+        date.clear();
+        date.sendKeys(DateTimeFormatter.ofPattern("dd-MM-uuuu").format(later));
+        browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")).click();
+        wait.until(d -> orders.order(orderId).status() == OrderStatus.EXPECT_TO_SUPPLY);
+        assertThat(orders.order(orderId).expectedDelivery()).isEqualTo(later);
     }
 }

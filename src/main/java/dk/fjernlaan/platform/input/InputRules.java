@@ -3,7 +3,9 @@ package dk.fjernlaan.platform.input;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Optional;
 
 import dk.fjernlaan.platform.refusal.InvalidInput;
 
@@ -50,6 +52,7 @@ public final class InputRules {
     public static final String MAX_DEBT_KR = "1000000";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private InputRules() {}
 
@@ -72,6 +75,34 @@ public final class InputRules {
             throw InvalidInput.field(field, "problem.date.format", text, EARLIEST_DATE, LATEST_DATE);
         }
         return date;
+    }
+
+    /**
+     * A date as staff type it in a screen or a Tasklist form: Danish {@code dd-mm-åååå} (a dot or a slash may stand
+     * for the dash; day and month may have one digit), or the contract's {@code åååå-mm-dd}; a real calendar day
+     * within the years above. Empty when the text is none of these.
+     */
+    public static Optional<LocalDate> staffDate(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String t = text.trim().replace('.', '-').replace('/', '-');
+        try {
+            LocalDate date = t.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(t, DATE)
+                : t.matches("\\d{1,2}-\\d{1,2}-\\d{4}") ? LocalDate.parse(t, DANISH_DATE) : null;
+            return date == null || date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE) ? Optional.empty() : Optional.of(date);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@link #staffDate(String)}, refused when the text is not a date.
+     *
+     * @throws InvalidInput naming the field, with the way to write it
+     */
+    public static LocalDate staffDate(String field, String text) {
+        return staffDate(text).orElseThrow(() -> InvalidInput.field(field, "problem.date.staffFormat", abbreviate(String.valueOf(text), 40)));
     }
 
     /** Whether a date of the order's life lies no further ahead than {@link #DAYS_AHEAD} days. */
