@@ -1,8 +1,10 @@
 package dk.fjernlaan.order;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import dk.fjernlaan.automation.Candidate;
 import dk.fjernlaan.catalogue.BibRecord;
 import dk.fjernlaan.catalogue.CatalogueService;
 import dk.fjernlaan.directory.DirectoryService;
@@ -15,6 +17,12 @@ public class Orders {
 
     /** What a task for staff shows about the order. */
     public record TaskFacts(String title, String summary, String borrowerLibrary) {}
+
+    /**
+     * A branch staff may send a manual order to: one the automation considered, by name, when it can deliver, and
+     * why it was left out (a reason code; null when it was not).
+     */
+    public record LenderChoice(String branchId, String branchName, String libraryName, LocalDate availableFrom, String excludedBecause) {}
 
     private final OrderRepository orders;
     private final OrderProcess process;
@@ -71,5 +79,17 @@ public class Orders {
             .orElse("");
         String borrower = directory.findAgency(order.borrowerAgencyId()).map(a -> a.name() + " (" + a.agencyId() + ")").orElse(order.borrowerAgencyId());
         return new TaskFacts(title, title + edition + " · " + pickup + " · " + order.needBeforeDate(), borrower);
+    }
+
+    /** The candidates of the order's automation decision, those that can lend soonest first. */
+    public List<LenderChoice> lenderChoices(long orderId) {
+        IllOrder order = order(orderId);
+        if (order.automation() == null) {
+            return List.of();
+        }
+        return order.automation().candidates().stream().sorted(Candidate.BEST_FIRST)
+            .map(c -> new LenderChoice(c.branchId(), directory.findBranch(c.branchId()).map(b -> b.name()).orElse(c.branchId()),
+                directory.findAgency(c.agencyId()).map(a -> a.name()).orElse(c.agencyId()), c.availabilityDate(), c.excludedBecause()))
+            .toList();
     }
 }

@@ -30,6 +30,7 @@ class ManualTaskListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 staffTasks.describe(task, OrderVariables.LOCAL_TASK.equals(task.getTaskDefinitionKey()) ? "task.local" : "task.manual");
+                staffTasks.offerLenders(task);
             }
             case EVENTNAME_COMPLETE -> {
                 ManualDecision decision = StaffTasks.check(() -> decision(task));
@@ -48,7 +49,8 @@ class ManualTaskListener implements TaskListener {
         } catch (IllegalArgumentException e) {
             throw InvalidInput.field(OrderVariables.MANUAL_ACTION, "problem.manual.actionRequired");
         }
-        return new ManualDecision(parsed, OrderVariables.string(task, OrderVariables.LENDER_BRANCH_ID),
+        String other = OrderVariables.string(task, OrderVariables.OTHER_LENDER_BRANCH_ID);
+        return new ManualDecision(parsed, other != null && !other.isBlank() ? other.trim() : OrderVariables.string(task, OrderVariables.LENDER_BRANCH_ID),
             OrderVariables.string(task, OrderVariables.REJECT_REASON));
     }
 

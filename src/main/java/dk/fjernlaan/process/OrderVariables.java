@@ -23,6 +23,10 @@ final class OrderVariables {
     static final String ROUTE = "route";
     static final String AUTOMATION_REASON = "automationReason";
     static final String LENDER_BRANCH_ID = "lenderBranchId";
+    /** Another branch than the candidates, typed by number in the manual decision's form. */
+    static final String OTHER_LENDER_BRANCH_ID = "otherLenderBranchId";
+    static final String LENDER_CHOICES = "lenderChoices";
+    static final String AUTOMATION_REASON_TEXT = "automationReasonText";
     static final String MANUAL_ACTION = "manualAction";
     static final String REJECT_REASON = "rejectReason";
     static final String CONVERSATION_KEY = ProcessModel.LENDER_CONVERSATION;

@@ -1,6 +1,12 @@
 package dk.fjernlaan.process;
 
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.platform.FjernlaanSettings;
@@ -12,6 +18,7 @@ import dk.fjernlaan.platform.input.InputRules;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /** What the listeners of staff's tasks share: the task's name and Tasklist summary, the user, the checks. */
@@ -19,6 +26,7 @@ import org.springframework.stereotype.Component;
 class StaffTasks {
 
     private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Orders orders;
     private final Texts texts;
@@ -39,6 +47,31 @@ class StaffTasks {
         task.setVariable(OrderVariables.ORDER_SUMMARY, facts.summary());
         task.setVariable(OrderVariables.BORROWER_LIBRARY, facts.borrowerLibrary());
         task.setName(InputRules.abbreviate(texts.getDefault(textKey, String.valueOf(orderId), facts.title()), InputRules.TASK_NAME_LENGTH));
+    }
+
+    /**
+     * What the manual decision's form offers: the reason in words, and the candidates by name with when they can
+     * deliver (or why they were left out) to choose the lender from; a JSON list, which Tasklist's form reads.
+     */
+    void offerLenders(DelegateTask task) {
+        long orderId = OrderVariables.orderId(task);
+        String reason = orders.order(orderId).automation() == null ? null : orders.order(orderId).automation().reason();
+        task.setVariable(OrderVariables.AUTOMATION_REASON_TEXT, reason == null ? "" : texts.getDefault("wb.reason." + reason));
+        List<Map<String, String>> choices = orders.lenderChoices(orderId).stream().map(c -> {
+            Map<String, String> choice = new LinkedHashMap<>();
+            choice.put("label", InputRules.abbreviate(c.excludedBecause() != null
+                ? texts.getDefault("task.choice.excluded", c.branchName(), c.libraryName(), c.branchId(), texts.getDefault("wb.reason." + c.excludedBecause()))
+                : c.availableFrom() == null ? texts.getDefault("task.choice.undated", c.branchName(), c.libraryName(), c.branchId())
+                : c.availableFrom().isAfter(clock.today()) ? texts.getDefault("task.choice.later", c.branchName(), c.libraryName(), c.branchId(), DANISH_DATE.format(c.availableFrom()))
+                : texts.getDefault("task.choice.now", c.branchName(), c.libraryName(), c.branchId()), InputRules.TEXT_LENGTH));
+            choice.put("value", c.branchId());
+            return choice;
+        }).toList();
+        try {
+            task.setVariable(OrderVariables.LENDER_CHOICES, SpinValues.jsonValue(JSON.writeValueAsString(choices)).create());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Fills in the loan's due date after the library's loan period, written as staff write it (dd-mm-åååå). */

@@ -77,7 +77,12 @@ class LenderRequestsPage {
         }
         model.addAttribute("requests", orders.list(null, library.get().agencyId(), OPEN, 0, 500).stream()
             .map(o -> request(o, locale)).toList());
-        model.addAttribute("defaultDue", Names.date(clock.today().plusDays(loanPeriodDays), locale));
+        // the browser's own date picker (in the browser's language) sends åååå-mm-dd; text typed where there is
+        // none may also be dd-mm-åååå
+        LocalDate today = clock.today();
+        model.addAttribute("today", today.toString());
+        model.addAttribute("latest", today.plusDays(InputRules.DAYS_AHEAD).toString());
+        model.addAttribute("defaultDue", today.plusDays(loanPeriodDays).toString());
         model.addAttribute("unfilledReasons", OrderPage.unfilledReasons(names, locale));
         return "arbejdsbord/anmodninger";
     }

@@ -2,7 +2,6 @@ package dk.fjernlaan.workbench;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -78,9 +77,7 @@ class OrderSheet {
 
     private List<CandidateRow> candidates(List<Candidate> candidates, String lender, Locale locale) {
         return candidates.stream()
-            .sorted(Comparator.comparing((Candidate c) -> c.excludedBecause() != null)
-                .thenComparing(c -> c.availabilityDate() == null ? java.time.LocalDate.MAX : c.availabilityDate())
-                .thenComparing(c -> c.routePosition() == null ? Integer.MAX_VALUE : c.routePosition()))
+            .sorted(Candidate.BEST_FIRST)
             .map(c -> {
                 String mark = c.excludedBecause() != null ? "excluded"
                     : c.availabilityDate() != null && !c.availabilityDate().isAfter(clock.today()) ? "now" : "later";

@@ -60,7 +60,9 @@ class WorkbenchBrowserTest extends IntegrationTest {
             "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000", "--lang=da",
             "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "da"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            // a Danish librarian's browser (Debian's chromium-l10n): its own date fields are dd.mm.åååå
+            .withEnvironment(Map.of("LANG", "da_DK.UTF-8", "LANGUAGE", "da")).build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         Files.createDirectories(SCREENSHOTS);
@@ -154,11 +156,21 @@ class WorkbenchBrowserTest extends IntegrationTest {
         String request = "article[data-order-id='" + orderId + "']";
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(request)));
         assertThat(card.getText()).contains("Greve Bibliotek", "Sendt til långiver");
-        card.findElement(By.id("senere-" + orderId)).sendKeys("31-02-2027");
         card.findElement(By.id("senere-" + orderId)).submit();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fejl-" + orderId))).getText())
-            .startsWith("\"31-02-2027\" er ikke en dato.");
+            .isEqualTo("Vælg den dato, I kan levere.");
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
+        // the browser's own date field, Danish (dd.mm.åååå): typed as a librarian types it
+        LocalDate later = today().plusDays(5);
+        WebElement date = browser.findElement(By.id("senere-" + orderId));
+        date.sendKeys(DateTimeFormatter.ofPattern("ddMMuuuu").format(later));
+        assertThat(date.getAttribute("value")).isEqualTo(later.toString());
         screenshot("anmodninger");
+        date.submit();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.done")));
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.EXPECT_TO_SUPPLY);
+        assertThat(orders.order(orderId).expectedDelivery()).isEqualTo(later);
         browser.get(url("/arbejdsbord/anmodninger/" + orderId + "/plukseddel"));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".pickup"))).getText()).isEqualTo("Greve Bibliotek");
         screenshot("plukseddel");
@@ -260,5 +272,17 @@ class WorkbenchBrowserTest extends IntegrationTest {
         browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")).click();
         wait.until(d -> orders.order(orderId).status() == OrderStatus.EXPECT_TO_SUPPLY);
         assertThat(orders.order(orderId).expectedDelivery()).isEqualTo(later);
+    }
+
+    @Test
+    void aLibrarianWhoOpensCockpitGetsADanishPageWithTheWayToTheWorkbench() throws Exception {
+        logInToTasklist(LENDER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Mit biblioteks opgaver")));
+        browser.get(url("/camunda/app/cockpit/default/"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText()).isEqualTo("Ikke tilladt");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Cockpit og Admin er for driften").doesNotContain("Whitelabel");
+        screenshot("cockpit-ingen-adgang");
+        browser.findElement(By.linkText("Til arbejdsbordet")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText()).isEqualTo("Log ind");
     }
 }

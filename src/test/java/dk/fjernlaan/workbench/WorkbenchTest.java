@@ -164,7 +164,7 @@ class WorkbenchTest extends IntegrationTest {
         MockHttpSession lender = requestAtTheLender();
         String requests = page(lender, "/arbejdsbord/anmodninger", 200);
         assertThat(requests).contains("data-order-id=\"" + orderId + "\"", "Rudersdal Bibliotekerne", "Leverer senere", "Kan ikke levere",
-            "Afsendt", "dd-mm-åååå", Names.date(today().plusDays(30), java.util.Locale.forLanguageTag("da")));
+            "Afsendt", "type=\"date\"", "value=\"" + today().plusDays(30) + "\"", "min=\"" + today() + "\"");
         String slip = page(lender, "/arbejdsbord/anmodninger/" + orderId + "/plukseddel", 200);
         assertThat(slip).contains("Plukseddel", "Testtitel", "Smørum Bibliotek", "Rudersdal Bibliotekerne", "Knudepunkt", "Rutenummer");
         assertThat(page(login(OTHER), "/arbejdsbord/anmodninger/" + orderId + "/plukseddel", 404)).contains("Ikke fundet");
@@ -176,7 +176,7 @@ class WorkbenchTest extends IntegrationTest {
         MockHttpSession lender = requestAtTheLender();
         assertThat(answer(lender, 422, "svar", "ExpectToSupply", "dato", "31-02-2027")).contains("id=\"fejl-" + orderId + "\"",
             "&quot;31-02-2027&quot; er ikke en dato. Skriv datoen som dd-mm-åååå");
-        assertThat(answer(lender, 422, "svar", "ExpectToSupply", "dato", "")).contains("Skriv den dato, I kan levere");
+        assertThat(answer(lender, 422, "svar", "ExpectToSupply", "dato", "")).contains("Vælg den dato, I kan levere.");
         assertThat(answer(lender, 422, "svar", "Unfilled")).contains("Vælg en årsag til afvisningen.");
         assertThat(answer(lender, 422, "svar", "Loaned", "dato", Names.date(today(), java.util.Locale.forLanguageTag("da"))))
             .contains("id=\"fejl-" + orderId + "\"");
@@ -184,7 +184,8 @@ class WorkbenchTest extends IntegrationTest {
         runJobs();
         assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
 
-        answer(lender, 302, "svar", "ExpectToSupply", "dato", Names.date(today().plusDays(5), java.util.Locale.forLanguageTag("da")));
+        // as the browser's date field sends it (åååå-mm-dd); typed text may be dd-mm-åååå (below)
+        answer(lender, 302, "svar", "ExpectToSupply", "dato", today().plusDays(5).toString());
         runJobs();
         assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.EXPECT_TO_SUPPLY);
         assertThat(orders.order(orderId).expectedDelivery()).isEqualTo(today().plusDays(5));
@@ -280,6 +281,29 @@ class WorkbenchTest extends IntegrationTest {
         runJobs();
         assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.AWAITING_MANUAL);
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(orderId)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void tasklistsManualFormOffersTheCandidatesByNameAndTakesAnotherBranchByNumber() throws Exception {
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(orderId)).singleResult().getId();
+        var variables = engine.getTaskService().getVariablesTyped(taskId);
+        assertThat(variables.getValueTyped("automationReasonText").getValue()).isEqualTo("For nyt efter långivernes grænser");
+        // a JSON list of label and value, which Tasklist's select reads
+        com.fasterxml.jackson.databind.JsonNode choices = new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(variables.getValueTyped("lenderChoices").getValue().toString());
+        assertThat(choices.get(0).get("value").asText()).isEqualTo(LENDER);
+        assertThat(choices.get(0).get("label").asText())
+            .isEqualTo("Smørum Bibliotek, Egedal Bibliotekerne (" + LENDER + ") · ikke med: For nyt efter långivernes grænser");
+
+        var other = completeInTasklist("{\"manualAction\": {\"value\": \"SEND\"}, \"lenderBranchId\": {\"value\": \"" + LENDER + "\"}, "
+            + "\"otherLenderBranchId\": {\"value\": \"123456\"}}");
+        assertThat(other.statusCode()).as("another branch, typed, goes before the choice").isEqualTo(400);
+        assertThat(other.body()).contains("123456");
+        assertThat(completeInTasklist("{\"manualAction\": {\"value\": \"SEND\"}, \"lenderBranchId\": {\"value\": \"" + LENDER + "\"}, "
+            + "\"otherLenderBranchId\": {\"value\": \"\"}}").statusCode()).isEqualTo(204);
+        runJobs();
+        assertThat(orders.order(orderId).lenderBranchId()).isEqualTo(LENDER);
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
     }
 
     @Test
