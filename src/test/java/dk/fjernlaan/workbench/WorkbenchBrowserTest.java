@@ -285,4 +285,26 @@ class WorkbenchBrowserTest extends IntegrationTest {
         browser.findElement(By.linkText("Til arbejdsbordet")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText()).isEqualTo("Log ind");
     }
+
+    @Test
+    void inTasklistTheLibrarianChoosesTheLenderByName() throws Exception {
+        long orderId = manualOrder();
+        logInToTasklist(BORROWER);
+        wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Behandl manuel bestilling " + orderId))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[(self::a or self::button) and normalize-space(.)='Claim']"))).click();
+        assertThat(visible("input[id$='-Field_Reason']").getAttribute("value")).isEqualTo("For nyt efter långivernes grænser");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[contains(normalize-space(.),'Send til långiver')]"))).click();
+        WebElement lender = visible("input[id$='-Field_Lender']");
+        lender.click();
+        lender.sendKeys("Frederiksværk");
+        WebElement choice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist-item")));
+        assertThat(choice.getText()).isEqualTo("Frederiksværk Hovedbibliotek, Halsnæs Bibliotekerne (" + LENDER + ") · ikke med: For nyt efter långivernes grænser");
+        choice.click();
+        screenshot("tasklist-manuel");
+        browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")).click();
+        wait.until(d -> orders.order(orderId).status() != OrderStatus.AWAITING_MANUAL);
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
+        assertThat(orders.order(orderId).lenderBranchId()).isEqualTo(LENDER);
+    }
 }
