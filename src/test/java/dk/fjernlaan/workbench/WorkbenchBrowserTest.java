@@ -15,6 +15,8 @@ import java.util.Map;
 
 import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.order.Orders;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import dk.fjernlaan.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +24,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -306,5 +310,56 @@ class WorkbenchBrowserTest extends IntegrationTest {
         runJobs();
         assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
         assertThat(orders.order(orderId).lenderBranchId()).isEqualTo(LENDER);
+    }
+
+    /** Deque's axe-core in the page: the WCAG 2.1 A and AA rules (contrast, labels, names, landmarks, language). */
+    private void meetsWcag21AA(String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        assertThat(results.getViolations()).as(page + ": " + results.getViolations().stream()
+            .map(v -> v.getId() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList()).isEmpty();
+    }
+
+    @Test
+    void everyPageMeetsWcag21AAAndALibrarianSendsAnOrderWithTheKeyboardAlone() throws Exception {
+        long orderId = manualOrder();
+        // the check finds what it should: a pale text and a field without a label
+        browser.get("data:text/html;charset=utf-8,<html lang=da><title>x</title><main><p style='color:%23ccc'>bleg</p><input></main></html>");
+        assertThat(new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(browser).getViolations())
+            .extracting(v -> v.getId()).contains("color-contrast", "label");
+        browser.get(url("/arbejdsbord/login"));
+        meetsWcag21AA("login");
+        logIn(BORROWER);
+        meetsWcag21AA("manuel kø");
+        browser.get(url("/arbejdsbord/skranken"));
+        meetsWcag21AA("skranken");
+        browser.get(url("/arbejdsbord/anmodninger"));
+        meetsWcag21AA("anmodninger");
+        browser.get(url("/arbejdsbord/bestillinger/999"));
+        meetsWcag21AA("ikke fundet");
+        browser.get(url("/arbejdsbord/bestillinger/" + orderId));
+        meetsWcag21AA("bestilling");
+
+        // from the top of the page, Tab by Tab: every stop shows where the focus is, and Enter sends
+        WebElement send = browser.findElement(By.cssSelector("tr[data-branch-id='" + LENDER + "'] button"));
+        browser.findElement(By.tagName("body")).click();
+        boolean reached = false;
+        for (int i = 0; i < 80 && !reached; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.switchTo().activeElement();
+            assertThat(focused.getCssValue("outline-style")).as("focus shown on " + focused.getTagName() + " " + focused.getText())
+                .isNotEqualTo("none");
+            reached = focused.equals(send);
+        }
+        assertThat(reached).as("the candidate's send button is reached with Tab").isTrue();
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        assertThat(visible(".message.done").getText()).isEqualTo("Bestillingen er sendt til Frederiksværk Hovedbibliotek.");
+        meetsWcag21AA("bestilling, sendt");
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
+
+        browser.manage().deleteAllCookies();
+        logIn(LENDER);
+        browser.get(url("/arbejdsbord/anmodninger/" + orderId + "/plukseddel"));
+        meetsWcag21AA("plukseddel");
     }
 }
