@@ -34,6 +34,9 @@ class ManualQueuePage {
     /** A reason to filter by, with how many orders have it. */
     record ReasonChoice(String code, String text, long count) {}
 
+    /** Orders on one page of the queue. */
+    static final int PAGE_SIZE = 50;
+
     private final ManualQueue queue;
     private final CatalogueService catalogue;
     private final Texts texts;
@@ -55,6 +58,7 @@ class ManualQueuePage {
                  @RequestParam(name = "aarsag", required = false) String reason,
                  @RequestParam(name = "soeg", required = false) String search,
                  @RequestParam(name = "sortering", required = false, defaultValue = "behov") String sort,
+                 @RequestParam(name = "side", required = false, defaultValue = "1") String pageAsked,
                  Model model, HttpSession session, Locale locale) {
         Optional<Agency> library = frame.fill(model, session, asked, "queue");
         if (library.isEmpty()) {
@@ -71,7 +75,13 @@ class ManualQueuePage {
         List<ReasonChoice> reasons = all.stream().map(Row::reason).filter(r -> r != null).distinct().sorted()
             .map(code -> new ReasonChoice(code, reasonText(code, locale), all.stream().filter(r -> code.equals(r.reason())).count()))
             .toList();
-        model.addAttribute("rows", rows);
+        int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        // a page number that is not one, or beyond the last, shows the nearest page
+        int page = pageAsked.matches("\\d{1,6}") ? Math.min(Math.max(Integer.parseInt(pageAsked), 1), pages) : 1;
+        model.addAttribute("rows", rows.subList((page - 1) * PAGE_SIZE, Math.min(page * PAGE_SIZE, rows.size())));
+        model.addAttribute("matching", rows.size());
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages);
         model.addAttribute("total", all.size());
         model.addAttribute("reasons", reasons);
         model.addAttribute("reason", reason);

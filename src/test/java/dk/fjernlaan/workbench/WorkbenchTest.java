@@ -307,6 +307,28 @@ class WorkbenchTest extends IntegrationTest {
     }
 
     @Test
+    void aLongQueueIsShownFiftyOrdersAPageKeepingTheFilterAndTheSort() throws Exception {
+        String library = "715500";
+        participates(library, 0, 0);
+        String pid = record("work-" + unique("long"), today().minusDays(400));
+        for (int i = 0; i < ManualQueuePage.PAGE_SIZE + 1; i++) {
+            placeOrder(Map.of("pickupBranchId", library, "patronId", patron(library), "pids", List.of(pid),
+                "needBeforeDate", today().plusDays(30 + i).toString(), "orderSystem", "bibliotekdk"));
+        }
+        runJobs();
+        MockHttpSession session = login(library);
+        String first = page(session, "/arbejdsbord/manuel-koe?aarsag=no_provider&sortering=alder", 200);
+        assertThat(first.split("data-order-id=", -1)).hasSize(ManualQueuePage.PAGE_SIZE + 1);
+        assertThat(first).contains("Side 1 af 2", "Viser 50 af 51 bestillinger",
+            "href=\"/arbejdsbord/manuel-koe?aarsag=no_provider&amp;soeg=&amp;sortering=alder&amp;side=2\"").doesNotContain("Forrige side");
+        String second = page(session, "/arbejdsbord/manuel-koe?aarsag=no_provider&sortering=alder&side=2", 200);
+        assertThat(second.split("data-order-id=", -1)).hasSize(2);
+        assertThat(second).contains("Side 2 af 2", "Forrige side").doesNotContain("Næste side");
+        assertThat(page(session, "/arbejdsbord/manuel-koe?side=99", 200)).contains("Side 2 af 2");
+        assertThat(page(session, "/arbejdsbord/manuel-koe?side=første", 200)).contains("Side 1 af 2");
+    }
+
+    @Test
     void theBranchTypeAheadFindsBranchesByName() throws Exception {
         MockHttpSession session = login(BORROWER);
         assertThat(page(session, "/arbejdsbord/filialer?filial=smørum", 200)).contains("Smørum Bibliotek, Egedal Bibliotekerne (724000)");
