@@ -1,6 +1,7 @@
 package dk.fjernlaan.workbench;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import dk.fjernlaan.catalogue.CatalogueService;
 import dk.fjernlaan.catalogue.HoldingItem;
 import dk.fjernlaan.catalogue.ItemStatus;
 import dk.fjernlaan.conversation.LenderConversation;
+import dk.fjernlaan.delivery.DeliveryService;
 import dk.fjernlaan.directory.Agency;
 import dk.fjernlaan.directory.Branch;
 import dk.fjernlaan.directory.DirectoryService;
@@ -42,6 +44,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LenderRequestsPage {
 
     static final List<OrderStatus> OPEN = List.of(OrderStatus.SENT_TO_LENDER, OrderStatus.WILL_SUPPLY, OrderStatus.EXPECT_TO_SUPPLY);
+    /** Lent to another library: on the way, at its desk, on loan, and on the way back. */
+    static final List<OrderStatus> LENT = List.of(OrderStatus.SHIPPED, OrderStatus.AT_PICKUP, OrderStatus.ON_LOAN, OrderStatus.RETURN_SHIPPED);
+
+    /** One item lent out: recalled while it is out, received back when it is returned. */
+    record Loan(long orderId, String title, String itemId, String borrower, String status, String due, boolean returning) {}
 
     /** One request, with the item to pull and where it goes. */
     record Request(long orderId, String title, String author, String edition, String pid, String itemId, String status,
@@ -52,13 +59,15 @@ class LenderRequestsPage {
     private final CatalogueService catalogue;
     private final DirectoryService directory;
     private final LenderConversation conversation;
+    private final DeliveryService delivery;
     private final Names names;
     private final Frame frame;
     private final FjernlaanClock clock;
     private final int loanPeriodDays;
 
-    LenderRequestsPage(Orders orders, CatalogueService catalogue, DirectoryService directory, LenderConversation conversation, Names names,
-                       Frame frame, FjernlaanClock clock, FjernlaanSettings settings) {
+    LenderRequestsPage(Orders orders, CatalogueService catalogue, DirectoryService directory, LenderConversation conversation,
+                       DeliveryService delivery, Names names, Frame frame, FjernlaanClock clock, FjernlaanSettings settings) {
+        this.delivery = delivery;
         this.orders = orders;
         this.catalogue = catalogue;
         this.directory = directory;
@@ -77,6 +86,8 @@ class LenderRequestsPage {
         }
         model.addAttribute("requests", orders.list(null, library.get().agencyId(), OPEN, 0, 500).stream()
             .map(o -> request(o, locale)).toList());
+        model.addAttribute("loans", orders.list(null, library.get().agencyId(), LENT, 0, 1000).stream()
+            .map(o -> loan(o, locale)).sorted(Comparator.comparing(Loan::returning).reversed().thenComparing(Loan::orderId)).toList());
         // the browser's own date picker (in the browser's language) sends åååå-mm-dd; text typed where there is
         // none may also be dd-mm-åååå
         LocalDate today = clock.today();
@@ -142,6 +153,31 @@ class LenderRequestsPage {
         }
         redirect.addFlashAttribute("done", names.say(Text.of("wb.done.answer." + status.name(), String.valueOf(orderId)), locale));
         return "redirect:/arbejdsbord/anmodninger";
+    }
+
+    /** The lender's steps with an item lent out: {@code kald-tilbage} (recall it), {@code modtaget} (it is back). */
+    @PostMapping("/arbejdsbord/anmodninger/{orderId}/udlaan/{step}")
+    String loanStep(@PathVariable long orderId, @PathVariable String step, Model model, HttpSession session, Locale locale,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        if (lent(orderId).isEmpty() || !List.of("kald-tilbage", "modtaget").contains(step)) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            frame.fill(model, session, null, "requests");
+            return "arbejdsbord/ikke-fundet";
+        }
+        SupplierStatus status = "modtaget".equals(step) ? SupplierStatus.LoanCompleted : SupplierStatus.Recalled;
+        try {
+            delivery.lenderMessage(orderId, new SupplierMessage(status, null, null, null, null, null));
+        } catch (Refusal refusal) {
+            return refused(orderId, "udlaan", refusal.detail(), model, session, locale, response);
+        }
+        redirect.addFlashAttribute("done", names.say(Text.of("wb.done.loan." + step, String.valueOf(orderId)), locale));
+        return "redirect:/arbejdsbord/anmodninger";
+    }
+
+    private Loan loan(IllOrder o, Locale locale) {
+        String pid = o.lenderPid() == null ? o.orderedPid() : o.lenderPid();
+        return new Loan(o.orderId(), catalogue.findRecord(pid).map(BibRecord::title).orElse(pid), o.item().itemId() == null ? "" : o.item().itemId(),
+            names.library(o.borrowerAgencyId()), names.status(o, locale), Names.date(o.dueDate(), locale), o.status() == OrderStatus.RETURN_SHIPPED);
     }
 
     private String refused(long orderId, String field, Text why, Model model, HttpSession session, Locale locale, HttpServletResponse response) {

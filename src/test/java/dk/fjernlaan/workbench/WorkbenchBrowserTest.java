@@ -202,7 +202,20 @@ class WorkbenchBrowserTest extends IntegrationTest {
         click(row + " form[action$='/aflevering'] button");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.done")));
         runJobs();
-        assertThat(orders.order(orderId).status()).isIn(OrderStatus.RETURN_SHIPPED, OrderStatus.COMPLETED);
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.RETURN_SHIPPED);
+        browser.manage().deleteAllCookies();
+
+        // the lender confirms the item is back: the order's life ends
+        logIn(LENDER);
+        browser.get(url("/arbejdsbord/anmodninger"));
+        WebElement loan = visible(".loans tr[data-order-id='" + orderId + "']");
+        assertThat(loan.getText()).contains("Greve Bibliotek", "Sendt retur til långiver");
+        screenshot("anmodninger-retur");
+        meetsWcag21AA("anmodninger, udlånt");
+        click(".loans tr[data-order-id='" + orderId + "'] form[action$='/udlaan/modtaget'] button");
+        assertThat(visible(".message.done").getText()).isEqualTo("Bestilling " + orderId + " er kvitteret: materialet er hjemme igen.");
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.COMPLETED);
     }
 
     @Test

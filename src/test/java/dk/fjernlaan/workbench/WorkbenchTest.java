@@ -329,6 +329,29 @@ class WorkbenchTest extends IntegrationTest {
     }
 
     @Test
+    void theLenderRecallsWhatItLentAndOnlyItsOwnStaffMay() throws Exception {
+        MockHttpSession lender = requestAtTheLender();
+        answer(lender, 302, "svar", "Loaned", "dato", today().plusDays(40).toString(), "vare", "E-9");
+        runJobs();
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(page(lender, "/arbejdsbord/anmodninger", 200)).contains("Udlånt til andre biblioteker", "Kald tilbage", "E-9")
+            .doesNotContain("Kvittér for modtagelsen");
+
+        String step = "/arbejdsbord/anmodninger/" + orderId + "/udlaan/";
+        mvc.perform(post(step + "kald-tilbage").session(login(OTHER)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post(step + "glemt").session(lender).with(csrf())).andExpect(status().isNotFound());
+        assertThat(orders.history(orderId)).extracting(e -> e.event()).doesNotContain("RECALLED");
+        mvc.perform(post(step + "kald-tilbage").session(lender).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(orders.history(orderId)).extracting(e -> e.event()).contains("RECALLED");
+        assertThat(orders.order(orderId).dueDate()).isBefore(today().plusDays(40));
+        // it is not back yet: confirming it is a message, and nothing changes
+        String early = mvc.perform(post(step + "modtaget").session(lender).with(csrf())).andExpect(status().is(422))
+            .andReturn().getResponse().getContentAsString();
+        assertThat(early).contains("id=\"fejl-" + orderId + "\"");
+        assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SHIPPED);
+    }
+
+    @Test
     void theBranchTypeAheadFindsBranchesByName() throws Exception {
         MockHttpSession session = login(BORROWER);
         assertThat(page(session, "/arbejdsbord/filialer?filial=smørum", 200)).contains("Smørum Bibliotek, Egedal Bibliotekerne (724000)");
