@@ -16,6 +16,7 @@ import dk.fjernlaan.directory.Agency;
 import dk.fjernlaan.directory.Branch;
 import dk.fjernlaan.directory.DirectoryService;
 import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.LenderNotices;
 import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.order.SupplierMessage;
@@ -47,6 +48,9 @@ class LenderRequestsPage {
     /** Lent to another library: on the way, at its desk, on loan, and on the way back. */
     static final List<OrderStatus> LENT = List.of(OrderStatus.SHIPPED, OrderStatus.AT_PICKUP, OrderStatus.ON_LOAN, OrderStatus.RETURN_SHIPPED);
 
+    /** A notice to confirm: the order no longer needs the library's item. */
+    record NoticeRow(String id, long orderId, String title, String text, String given) {}
+
     /** One item lent out: recalled while it is out, received back when it is returned. */
     record Loan(long orderId, String title, String itemId, String borrower, String status, String due, boolean returning) {}
 
@@ -60,14 +64,17 @@ class LenderRequestsPage {
     private final DirectoryService directory;
     private final LenderConversation conversation;
     private final DeliveryService delivery;
+    private final LenderNotices notices;
     private final Names names;
     private final Frame frame;
     private final FjernlaanClock clock;
     private final int loanPeriodDays;
 
     LenderRequestsPage(Orders orders, CatalogueService catalogue, DirectoryService directory, LenderConversation conversation,
-                       DeliveryService delivery, Names names, Frame frame, FjernlaanClock clock, FjernlaanSettings settings) {
+                       DeliveryService delivery, LenderNotices notices, Names names, Frame frame, FjernlaanClock clock,
+                       FjernlaanSettings settings) {
         this.delivery = delivery;
+        this.notices = notices;
         this.orders = orders;
         this.catalogue = catalogue;
         this.directory = directory;
@@ -86,6 +93,9 @@ class LenderRequestsPage {
         }
         model.addAttribute("requests", orders.list(null, library.get().agencyId(), OPEN, 0, 500).stream()
             .map(o -> request(o, locale)).toList());
+        model.addAttribute("notices", notices.open(library.get().agencyId()).stream().map(n -> new NoticeRow(n.id(), n.orderId(),
+            orders.find(n.orderId()).map(orders::title).orElse(""), names.say(Text.of("notice." + n.notice()), locale),
+            Names.date(LocalDate.ofInstant(n.given(), clock.zone()), locale))).toList());
         model.addAttribute("loans", orders.list(null, library.get().agencyId(), LENT, 0, 1000).stream()
             .map(o -> loan(o, locale)).sorted(Comparator.comparing(Loan::returning).reversed().thenComparing(Loan::orderId)).toList());
         // the browser's own date picker (in the browser's language) sends åååå-mm-dd; text typed where there is
@@ -152,6 +162,19 @@ class LenderRequestsPage {
             return refused(orderId, field, detail, model, session, locale, response);
         }
         redirect.addFlashAttribute("done", names.say(Text.of("wb.done.answer." + status.name(), String.valueOf(orderId)), locale));
+        return "redirect:/arbejdsbord/anmodninger";
+    }
+
+    /** Confirms a notice: the library has seen that the order no longer needs its item. */
+    @PostMapping("/arbejdsbord/anmodninger/beskeder/{noticeId}/kvitter")
+    String confirmNotice(@PathVariable String noticeId, Model model, HttpSession session, Locale locale, HttpServletResponse response,
+                         RedirectAttributes redirect) {
+        Optional<Agency> library = frame.fill(model, session, null, "requests");
+        if (library.isEmpty() || !notices.confirm(noticeId, library.get().agencyId())) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "arbejdsbord/ikke-fundet";
+        }
+        redirect.addFlashAttribute("done", names.say(Text.of("wb.done.notice"), locale));
         return "redirect:/arbejdsbord/anmodninger";
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -349,6 +350,30 @@ class WorkbenchTest extends IntegrationTest {
             .andReturn().getResponse().getContentAsString();
         assertThat(early).contains("id=\"fejl-" + orderId + "\"");
         assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SHIPPED);
+    }
+
+    @Test
+    void theLenderSeesTheNoticeThatTheOrderNoLongerNeedsItsItemAndConfirmsIt() throws Exception {
+        MockHttpSession lender = requestAtTheLender();
+        answer(lender, 302, "svar", "WillSupply");
+        runJobs();
+        asStaff(BORROWER, postJson("/api/orders/" + orderId + "/requester-messages", Map.of("action", "Cancel", "note", "Fortrudt")))
+            .andExpect(status().isOk());
+        runJobs();
+        String requests = page(lender, "/arbejdsbord/anmodninger", 200);
+        assertThat(requests).contains("Beskeder", "Låneren har annulleret bestillingen. Ophæv reservationen, og send ikke materialet.");
+        String noticeId = requests.replaceAll("(?s).*/arbejdsbord/anmodninger/beskeder/([^/]+)/kvitter.*", "$1");
+
+        // another library cannot confirm it
+        mvc.perform(post("/arbejdsbord/anmodninger/beskeder/" + noticeId + "/kvitter").session(login(OTHER)).with(csrf()))
+            .andExpect(status().isNotFound());
+        assertThat(page(lender, "/arbejdsbord/anmodninger", 200)).contains("/beskeder/" + noticeId + "/kvitter");
+        mvc.perform(post("/arbejdsbord/anmodninger/beskeder/" + noticeId + "/kvitter").session(lender).with(csrf()))
+            .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "Beskeden er kvitteret."));
+        assertThat(page(lender, "/arbejdsbord/anmodninger", 200)).doesNotContain("/beskeder/" + noticeId + "/kvitter");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(noticeId).count()).isZero();
+        mvc.perform(post("/arbejdsbord/anmodninger/beskeder/" + noticeId + "/kvitter").session(lender).with(csrf()))
+            .andExpect(status().isNotFound());
     }
 
     @Test
