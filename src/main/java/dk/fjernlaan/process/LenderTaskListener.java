@@ -40,8 +40,8 @@ class LenderTaskListener implements TaskListener, ExecutionListener {
                 staffTasks.proposeDueDate(task);
             }
             case EVENTNAME_COMPLETE -> {
-                SupplierMessage message = StaffTasks.check(() -> onlyWhatTheAnswerNeeds(message(task)));
-                StaffTasks.check(() -> conversation.check(message));
+                SupplierMessage message = staffTasks.check(() -> onlyWhatTheAnswerNeeds(message(task)));
+                staffTasks.check(() -> conversation.check(message));
                 answered(orderId, message, StaffTasks.userId(task), task.getExecution());
             }
             default -> { }

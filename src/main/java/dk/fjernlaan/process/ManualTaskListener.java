@@ -33,8 +33,8 @@ class ManualTaskListener implements TaskListener {
                 staffTasks.offerLenders(task);
             }
             case EVENTNAME_COMPLETE -> {
-                ManualDecision decision = StaffTasks.check(() -> decision(task));
-                StaffTasks.check(() -> queue.check(orderId, decision));
+                ManualDecision decision = staffTasks.check(() -> decision(task));
+                staffTasks.check(() -> queue.check(orderId, decision));
                 queue.record(orderId, decision, StaffTasks.userId(task));
             }
             default -> { }

@@ -87,20 +87,25 @@ class StaffTasks {
 
     /**
      * Runs a check of staff's input; a refusal keeps the task open, with the reason in words as Tasklist's message
-     * (a bad user request: the engine's REST API answers 400 with it, not 500).
+     * (a bad user request: the engine's REST API answers 400 with it, not 500). A wrong field is named by its
+     * label in the form, not by its variable.
      */
-    static void check(Runnable check) {
+    void check(Runnable check) {
         check(() -> {
             check.run();
             return null;
         });
     }
 
-    static <T> T check(java.util.function.Supplier<T> check) {
+    <T> T check(java.util.function.Supplier<T> check) {
         try {
             return check.get();
         } catch (Refusal e) {
-            throw new BadUserRequestException(e.getMessage(), e);
+            String message = e.problems().size() == 1 && texts.has("form.field." + e.problems().get(0).field())
+                ? texts.getDefault("problem.field", texts.getDefault("form.field." + e.problems().get(0).field()),
+                    texts.getDefault(e.problems().get(0).message()))
+                : e.getMessage();
+            throw new BadUserRequestException(message, e);
         }
     }
 }

@@ -45,10 +45,13 @@ class TasklistRefusals implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof Refusal refusal) {
-                log.info("Refused a task form: {}", refusal.getMessage());
+            // the check of staff's input words it for the form (StaffTasks); a refusal met elsewhere, as it is
+            String message = t instanceof BadUserRequestException && t.getCause() instanceof Refusal ? t.getMessage()
+                : t instanceof Refusal refusal ? refusal.getMessage() : null;
+            if (message != null) {
+                log.info("Refused a task form: {}", message);
                 return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("type", "InvalidRequestException", "message", refusal.getMessage())).build();
+                    .entity(Map.of("type", "InvalidRequestException", "message", message)).build();
             }
         }
         return engineAnswer.toResponse(exception);

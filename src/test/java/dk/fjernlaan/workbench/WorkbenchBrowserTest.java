@@ -276,7 +276,7 @@ class WorkbenchBrowserTest extends IntegrationTest {
         visible("input[id$='-Field_Expected']").sendKeys("31-02-2027");
         browser.findElement(By.xpath("//button[normalize-space(.)='Complete']")).click();
         WebElement refusal = visible(".notifications .alert-danger .message");
-        assertThat(refusal.getText()).contains("«31-02-2027» er ikke en dato. Skriv datoen som dd-mm-åååå").doesNotContain("ENGINE-");
+        assertThat(refusal.getText()).contains("Forventet afsendelse: «31-02-2027» er ikke en dato. Skriv datoen som dd-mm-åååå").doesNotContain("ENGINE-", "expectedDeliveryDate");
         screenshot("tasklist-fejl");
         assertThat(orders.order(orderId).status()).isEqualTo(OrderStatus.SENT_TO_LENDER);
 

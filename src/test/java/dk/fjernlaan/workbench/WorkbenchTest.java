@@ -273,7 +273,7 @@ class WorkbenchTest extends IntegrationTest {
     void aMissingOrWrongValueInTasklistIsA400WithTheReasonInDanishAndTheTaskStays() throws Exception {
         var noLender = completeInTasklist("{\"manualAction\": {\"value\": \"SEND\"}}");
         assertThat(noLender.statusCode()).isEqualTo(400);
-        assertThat(noLender.body()).contains("skal angives for at sende bestillingen").doesNotContain("ENGINE-");
+        assertThat(noLender.body()).contains("Långiver: ", "skal angives for at sende bestillingen").doesNotContain("ENGINE-");
         var unknown = completeInTasklist("{\"manualAction\": {\"value\": \"SENDE\"}}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("skal angives: SEND, RETRY_AUTOMATION eller REJECT");

@@ -46,6 +46,11 @@ public class Texts {
         return say(text.key(), text.args().toArray(), locale);
     }
 
+    /** Whether there is a text of this key. */
+    public boolean has(String key) {
+        return messages.getMessage(key, null, null, defaultLocale) != null;
+    }
+
     public Locale defaultLocale() {
         return defaultLocale;
     }
