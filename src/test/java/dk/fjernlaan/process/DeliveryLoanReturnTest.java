@@ -1,6 +1,7 @@
 package dk.fjernlaan.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -489,6 +490,12 @@ class DeliveryLoanReturnTest extends IntegrationTest {
         assertThat(order(orderId).get("status").asText()).isEqualTo("AT_PICKUP");
         org.camunda.bpm.engine.task.Task pickup = tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(BORROWER).singleResult();
         assertThat(pickup.getTaskDefinitionKey()).isEqualTo(ProcessModel.AWAIT_PICKUP);
+        // no outcome, or one that is not in the form, is refused with the reason (not an engine error, not "not picked up")
+        assertThatThrownBy(() -> tasks.complete(pickup.getId()))
+            .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("Afhentning: ");
+        assertThatThrownBy(() -> tasks.complete(pickup.getId(), Map.of("pickupOutcome", "Hentet")))
+            .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining("Hentet");
+        assertThat(order(orderId).get("status").asText()).isEqualTo("AT_PICKUP");
         tasks.complete(pickup.getId(), Map.of("pickupOutcome", "PickedUp"));
         assertThat(order(orderId).get("status").asText()).isEqualTo("ON_LOAN");
         org.camunda.bpm.engine.task.Task onLoan = tasks.createTaskQuery().processInstanceBusinessKey(orderId).taskCandidateGroup(BORROWER).singleResult();
