@@ -1,21 +1,32 @@
 package dk.fjernlaan.workbench;
 
+import java.util.List;
 import java.util.Optional;
 
 import dk.fjernlaan.directory.Agency;
+import dk.fjernlaan.order.OrderStatus;
+import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.platform.security.Actor;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** What every workbench page shows around its content: who is logged in, for which library, and the choice of it. */
+/**
+ * What every workbench page shows around its content: who is logged in, for which library, the choice of it, and
+ * how much waits in each of the library's lists.
+ */
 @Component
 class Frame {
 
-    private final StaffLibrary libraries;
+    /** The orders of the library's manual queue. */
+    static final List<OrderStatus> MANUAL = List.of(OrderStatus.AWAITING_MANUAL, OrderStatus.LOCAL_RESERVATION);
 
-    Frame(StaffLibrary libraries) {
+    private final StaffLibrary libraries;
+    private final Orders orders;
+
+    Frame(StaffLibrary libraries, Orders orders) {
         this.libraries = libraries;
+        this.orders = orders;
     }
 
     /** Fills the page's frame; the library the page is for, if one is chosen. */
@@ -28,6 +39,11 @@ class Frame {
         model.addAttribute("ownLibraries", libraries.choosable(actor));
         model.addAttribute("choosesAny", libraries.choosesAny(actor));
         model.addAttribute("askedLibrary", asked);
+        library.ifPresent(a -> {
+            model.addAttribute("manualCount", orders.count(a.agencyId(), null, MANUAL));
+            model.addAttribute("requestCount", orders.count(null, a.agencyId(), LenderRequestsPage.OPEN));
+            model.addAttribute("deskCount", orders.count(a.agencyId(), null, DeskPage.AT_THE_DESK));
+        });
         model.addAttribute("libraryUnknown", asked != null && !asked.isBlank() && library.map(a -> !a.agencyId().equals(asked.trim())).orElse(true));
         return library;
     }

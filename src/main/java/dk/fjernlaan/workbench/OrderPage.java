@@ -51,6 +51,18 @@ class OrderPage {
         this.frame = frame;
     }
 
+    /** "Find bestilling" in the frame: an order number goes to the order; anything else is not one. */
+    @GetMapping("/arbejdsbord/bestillinger")
+    String find(@RequestParam(name = "nr", required = false) String number, Model model, HttpSession session, HttpServletResponse response) {
+        String wanted = number == null ? "" : number.trim();
+        if (wanted.matches("\\d{1,18}")) {
+            return "redirect:/arbejdsbord/bestillinger/" + wanted;
+        }
+        frame.fill(model, session, null, null);
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        return "arbejdsbord/ikke-fundet";
+    }
+
     @GetMapping("/arbejdsbord/bestillinger/{orderId}")
     String order(@PathVariable long orderId, Model model, HttpSession session, Locale locale, HttpServletResponse response) {
         return show(orderId, model, session, locale, response);

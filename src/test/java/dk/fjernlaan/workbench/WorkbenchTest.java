@@ -377,6 +377,24 @@ class WorkbenchTest extends IntegrationTest {
     }
 
     @Test
+    void theFrameCountsWhatWaitsAndFindsAnOrderByItsNumber() throws Exception {
+        MockHttpSession session = login(BORROWER);
+        String queue = page(session, "/arbejdsbord/manuel-koe", 200);
+        assertThat(queue).contains("<span>Manuel kø</span><span class=\"count\">" + orders.count(BORROWER, null, Frame.MANUAL) + "</span>",
+            "<span>Skranken</span><span class=\"count\">" + orders.count(BORROWER, null, DeskPage.AT_THE_DESK) + "</span>");
+        assertThat(orders.count(BORROWER, null, Frame.MANUAL)).isPositive();
+
+        mvc.perform(get("/arbejdsbord/bestillinger").param("nr", " " + orderId + " ").session(session))
+            .andExpect(redirectedUrl("/arbejdsbord/bestillinger/" + orderId));
+        assertThat(mvc.perform(get("/arbejdsbord/bestillinger").param("nr", "Kongens fald").session(session))
+            .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString()).contains("Ikke fundet");
+        // another library's order: the number leads to "not found"
+        mvc.perform(get("/arbejdsbord/bestillinger").param("nr", String.valueOf(orderId)).session(login(OTHER)))
+            .andExpect(redirectedUrl("/arbejdsbord/bestillinger/" + orderId));
+        assertThat(page(login(OTHER), "/arbejdsbord/bestillinger/" + orderId, 404)).contains("Ikke fundet");
+    }
+
+    @Test
     void theBranchTypeAheadFindsBranchesByName() throws Exception {
         MockHttpSession session = login(BORROWER);
         assertThat(page(session, "/arbejdsbord/filialer?filial=smørum", 200)).contains("Smørum Bibliotek, Egedal Bibliotekerne (724000)");
