@@ -39,9 +39,12 @@ public class ManualQueue {
         this.clock = clock;
     }
 
+    /** The statuses of an order in its library's manual queue. */
+    public static final List<OrderStatus> WAITING = List.of(OrderStatus.AWAITING_MANUAL, OrderStatus.LOCAL_RESERVATION);
+
     public List<IllOrder> queue(String agencyId) {
         directory.agency(agencyId);
-        return orders.find(agencyId, null, List.of(OrderStatus.AWAITING_MANUAL, OrderStatus.LOCAL_RESERVATION), 0, 1000);
+        return orders.find(agencyId, null, WAITING, 0, 1000);
     }
 
     /** Staff decide an order in their manual queue (the same as completing the task in Tasklist). */

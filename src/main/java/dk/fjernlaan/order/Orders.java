@@ -66,6 +66,17 @@ public class Orders {
         return catalogue.findRecord(order.orderedPid()).map(BibRecord::title).orElse(order.orderedPid());
     }
 
+    /** The edition the lender is (or was) asked for; the ordered one before a lender is chosen. */
+    public static String askedPid(IllOrder order) {
+        return order.lenderPid() == null ? order.orderedPid() : order.lenderPid();
+    }
+
+    /** The title of the edition the lender is asked for (its pid when the record is gone). */
+    public String askedTitle(IllOrder order) {
+        String pid = askedPid(order);
+        return catalogue.findRecord(pid).map(BibRecord::title).orElse(pid);
+    }
+
     /**
      * The title, and one line for Tasklist: title, pickup branch, need-before date; while a lender is asked, the
      * edition it is asked for (which may not be the one the patron ordered); the borrowing library by name.

@@ -1,6 +1,5 @@
 package dk.fjernlaan.process;
 
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dk.fjernlaan.automation.Automation;
 import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.platform.FjernlaanSettings;
 import dk.fjernlaan.platform.time.FjernlaanClock;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffTasks {
 
-    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Orders orders;
@@ -55,14 +54,15 @@ class StaffTasks {
      */
     void offerLenders(DelegateTask task) {
         long orderId = OrderVariables.orderId(task);
-        String reason = orders.order(orderId).automation() == null ? null : orders.order(orderId).automation().reason();
+        Automation automation = orders.order(orderId).automation();
+        String reason = automation == null ? null : automation.reason();
         task.setVariable(OrderVariables.AUTOMATION_REASON_TEXT, reason == null ? "" : texts.getDefault("wb.reason." + reason));
         List<Map<String, String>> choices = orders.lenderChoices(orderId).stream().map(c -> {
             Map<String, String> choice = new LinkedHashMap<>();
             choice.put("label", InputRules.abbreviate(c.excludedBecause() != null
                 ? texts.getDefault("task.choice.excluded", c.branchName(), c.libraryName(), c.branchId(), texts.getDefault("wb.reason." + c.excludedBecause()))
                 : c.availableFrom() == null ? texts.getDefault("task.choice.undated", c.branchName(), c.libraryName(), c.branchId())
-                : c.availableFrom().isAfter(clock.today()) ? texts.getDefault("task.choice.later", c.branchName(), c.libraryName(), c.branchId(), DANISH_DATE.format(c.availableFrom()))
+                : c.availableFrom().isAfter(clock.today()) ? texts.getDefault("task.choice.later", c.branchName(), c.libraryName(), c.branchId(), InputRules.staffDate(c.availableFrom()))
                 : texts.getDefault("task.choice.now", c.branchName(), c.libraryName(), c.branchId()), InputRules.TEXT_LENGTH));
             choice.put("value", c.branchId());
             return choice;
@@ -76,7 +76,7 @@ class StaffTasks {
 
     /** Fills in the loan's due date after the library's loan period, written as staff write it (dd-mm-åååå). */
     void proposeDueDate(DelegateTask task) {
-        task.setVariable(OrderVariables.DUE_DATE, DANISH_DATE.format(clock.today().plusDays(loanPeriodDays)));
+        task.setVariable(OrderVariables.DUE_DATE, InputRules.staffDate(clock.today().plusDays(loanPeriodDays)));
     }
 
     /** The Tasklist user (engine authentication) or the API caller. */

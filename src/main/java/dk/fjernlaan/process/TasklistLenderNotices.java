@@ -28,13 +28,13 @@ class TasklistLenderNotices implements LenderNotices {
     @Override
     public List<Open> open(String lenderAgencyId) {
         return notices(lenderAgencyId).orderByTaskCreateTime().asc().listPage(0, 500).stream()
-            .map(t -> new Open(t.getId(), Long.parseLong(businessKey(t)),
+            .map(t -> new Open(t.getId(), orderId(t),
                 LenderChannel.Notice.valueOf(String.valueOf(tasks.getVariable(t.getId(), OrderVariables.NOTICE))), t.getCreateTime().toInstant()))
             .toList();
     }
 
-    private String businessKey(Task task) {
-        return String.valueOf(tasks.getVariable(task.getId(), OrderVariables.ORDER_ID));
+    private long orderId(Task task) {
+        return Long.parseLong(String.valueOf(tasks.getVariable(task.getId(), OrderVariables.ORDER_ID)));
     }
 
     @Override

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dk.fjernlaan.catalogue.BibRecord;
-import dk.fjernlaan.catalogue.CatalogueService;
 import dk.fjernlaan.courier.Shipment;
 import dk.fjernlaan.delivery.DeliveryService;
 import dk.fjernlaan.directory.Agency;
@@ -43,15 +41,13 @@ class DeskPage {
 
     private final Orders orders;
     private final DeliveryService delivery;
-    private final CatalogueService catalogue;
     private final Names names;
     private final Frame frame;
     private final FjernlaanClock clock;
 
-    DeskPage(Orders orders, DeliveryService delivery, CatalogueService catalogue, Names names, Frame frame, FjernlaanClock clock) {
+    DeskPage(Orders orders, DeliveryService delivery, Names names, Frame frame, FjernlaanClock clock) {
         this.orders = orders;
         this.delivery = delivery;
-        this.catalogue = catalogue;
         this.names = names;
         this.frame = frame;
         this.clock = clock;
@@ -100,8 +96,7 @@ class DeskPage {
     }
 
     private Item item(IllOrder o, Locale locale) {
-        String pid = o.lenderPid() == null ? o.orderedPid() : o.lenderPid();
-        String title = catalogue.findRecord(pid).map(BibRecord::title).orElse(pid);
+        String title = orders.askedTitle(o);
         Shipment shipment = o.item().shipment();
         String step;
         String when;

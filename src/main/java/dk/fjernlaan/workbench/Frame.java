@@ -1,10 +1,9 @@
 package dk.fjernlaan.workbench;
 
-import java.util.List;
 import java.util.Optional;
 
 import dk.fjernlaan.directory.Agency;
-import dk.fjernlaan.order.OrderStatus;
+import dk.fjernlaan.order.ManualQueue;
 import dk.fjernlaan.order.Orders;
 import dk.fjernlaan.platform.security.Actor;
 import jakarta.servlet.http.HttpSession;
@@ -17,9 +16,6 @@ import org.springframework.ui.Model;
  */
 @Component
 class Frame {
-
-    /** The orders of the library's manual queue. */
-    static final List<OrderStatus> MANUAL = List.of(OrderStatus.AWAITING_MANUAL, OrderStatus.LOCAL_RESERVATION);
 
     private final StaffLibrary libraries;
     private final Orders orders;
@@ -40,7 +36,7 @@ class Frame {
         model.addAttribute("choosesAny", libraries.choosesAny(actor));
         model.addAttribute("askedLibrary", asked);
         library.ifPresent(a -> {
-            model.addAttribute("manualCount", orders.count(a.agencyId(), null, MANUAL));
+            model.addAttribute("manualCount", orders.count(a.agencyId(), null, ManualQueue.WAITING));
             model.addAttribute("requestCount", orders.count(null, a.agencyId(), LenderRequestsPage.OPEN));
             model.addAttribute("deskCount", orders.count(a.agencyId(), null, DeskPage.AT_THE_DESK));
         });

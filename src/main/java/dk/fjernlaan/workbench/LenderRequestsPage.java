@@ -198,8 +198,7 @@ class LenderRequestsPage {
     }
 
     private Loan loan(IllOrder o, Locale locale) {
-        String pid = o.lenderPid() == null ? o.orderedPid() : o.lenderPid();
-        return new Loan(o.orderId(), catalogue.findRecord(pid).map(BibRecord::title).orElse(pid), o.item().itemId() == null ? "" : o.item().itemId(),
+        return new Loan(o.orderId(), orders.askedTitle(o), o.item().itemId() == null ? "" : o.item().itemId(),
             names.library(o.borrowerAgencyId()), names.status(o, locale), Names.date(o.dueDate(), locale), o.status() == OrderStatus.RETURN_SHIPPED);
     }
 
@@ -217,7 +216,7 @@ class LenderRequestsPage {
     }
 
     private Request request(IllOrder o, Locale locale) {
-        String pid = o.lenderPid() == null ? o.orderedPid() : o.lenderPid();
+        String pid = Orders.askedPid(o);
         Optional<BibRecord> record = catalogue.findRecord(pid);
         String item = catalogue.holdings(pid).stream()
             .filter(i -> i.branchId().equals(o.lenderBranchId()) && i.status() == ItemStatus.OnShelf && i.loanableForIll())

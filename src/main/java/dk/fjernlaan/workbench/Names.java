@@ -1,7 +1,6 @@
 package dk.fjernlaan.workbench;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import java.util.regex.Pattern;
 import dk.fjernlaan.directory.Agency;
 import dk.fjernlaan.directory.Branch;
 import dk.fjernlaan.directory.DirectoryService;
+import dk.fjernlaan.platform.input.InputRules;
 import dk.fjernlaan.platform.texts.Text;
 import dk.fjernlaan.platform.texts.Texts;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,6 @@ class Names {
 
     private static final Pattern LIBRARY_NUMBER = Pattern.compile("\\d{6}");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final DirectoryService directory;
     private final Texts texts;
@@ -65,7 +64,7 @@ class Names {
         if (date == null) {
             return "";
         }
-        return "en".equals(locale.getLanguage()) ? date.toString() : DANISH_DATE.format(date);
+        return "en".equals(locale.getLanguage()) ? date.toString() : InputRules.staffDate(date);
     }
 
     private Text named(Text text, Locale locale) {

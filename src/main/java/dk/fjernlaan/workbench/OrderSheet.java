@@ -11,6 +11,7 @@ import dk.fjernlaan.automation.Candidate;
 import dk.fjernlaan.catalogue.BibRecord;
 import dk.fjernlaan.catalogue.CatalogueService;
 import dk.fjernlaan.order.IllOrder;
+import dk.fjernlaan.order.ManualQueue;
 import dk.fjernlaan.order.OrderEvent;
 import dk.fjernlaan.order.OrderStatus;
 import dk.fjernlaan.order.Orders;
@@ -60,7 +61,7 @@ class OrderSheet {
         IllOrder o = found.get();
         Optional<BibRecord> record = catalogue.findRecord(o.orderedPid());
         Automation automation = o.automation();
-        boolean inQueue = o.status() == OrderStatus.AWAITING_MANUAL || o.status() == OrderStatus.LOCAL_RESERVATION;
+        boolean inQueue = ManualQueue.WAITING.contains(o.status());
         return Optional.of(new Sheet(o.orderId(), record.map(BibRecord::title).orElse(o.orderedPid()), record.map(BibRecord::author).orElse(""),
             record.map(BibRecord::edition).orElse(""), o.orderedPid(), o.status(),
             names.status(o, locale),

@@ -380,9 +380,9 @@ class WorkbenchTest extends IntegrationTest {
     void theFrameCountsWhatWaitsAndFindsAnOrderByItsNumber() throws Exception {
         MockHttpSession session = login(BORROWER);
         String queue = page(session, "/arbejdsbord/manuel-koe", 200);
-        assertThat(queue).contains("<span>Manuel kø</span><span class=\"count\">" + orders.count(BORROWER, null, Frame.MANUAL) + "</span>",
+        assertThat(queue).contains("<span>Manuel kø</span><span class=\"count\">" + orders.count(BORROWER, null, dk.fjernlaan.order.ManualQueue.WAITING) + "</span>",
             "<span>Skranken</span><span class=\"count\">" + orders.count(BORROWER, null, DeskPage.AT_THE_DESK) + "</span>");
-        assertThat(orders.count(BORROWER, null, Frame.MANUAL)).isPositive();
+        assertThat(orders.count(BORROWER, null, dk.fjernlaan.order.ManualQueue.WAITING)).isPositive();
 
         mvc.perform(get("/arbejdsbord/bestillinger").param("nr", " " + orderId + " ").session(session))
             .andExpect(redirectedUrl("/arbejdsbord/bestillinger/" + orderId));

@@ -53,6 +53,7 @@ public final class InputRules {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter STAFF_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
 
     private InputRules() {}
 
@@ -94,6 +95,11 @@ public final class InputRules {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** A date written as staff write it: {@code dd-mm-åååå}. */
+    public static String staffDate(LocalDate date) {
+        return STAFF_DATE.format(date);
     }
 
     /**
